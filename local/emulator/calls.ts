@@ -1,0 +1,77 @@
+/**
+ * Every emulated service call is counted per `Class.method`, so integration
+ * tests and benchmarks can show that an action's I/O is batched (constant in
+ * the row count). Anything the emulator does not implement throws instead of
+ * silently doing nothing.
+ */
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+
+  record(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  /** Counts sorted by key, for stable snapshots and printing. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export function notImplemented(className: string, method: string): never {
+  throw new Error(`Emulator: ${className}.${method} is not implemented`);
+}
+
+/** Property names that JS tooling probes on any object; they must not throw. */
+const INTROSPECTION = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  'inspect',
+  'valueOf',
+  'toString',
+]);
+
+/**
+ * Wraps an emulated Apps Script object: each method call is recorded as
+ * `className.method`; a method the class does not define throws
+ * `Emulator: className.method is not implemented` when called.
+ * Properties starting with `_` are the emulator's internals: reachable, not counted.
+ */
+export function instrument<T extends object>(target: T, className: string, log: CallLog): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (typeof prop === 'symbol' || INTROSPECTION.has(prop) || prop.startsWith('_')) {
+        return Reflect.get(obj, prop, receiver);
+      }
+      if (!(prop in obj)) {
+        return () => notImplemented(className, prop);
+      }
+      const value = Reflect.get(obj, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        log.record(`${className}.${prop}`);
+        return value.apply(receiver, args);
+      };
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import type { CallLog } from './calls.js';
+
+/** What every emulated service shares: the call log, the clock, the user, the realm. */
+export interface EmulatorEnv {
+  readonly calls: CallLog;
+  /** IANA time zone of the spreadsheet / script (Spreadsheet.getSpreadsheetTimeZone, Session.getScriptTimeZone). */
+  timeZone: string;
+  /** The clock; tests fix it. */
+  now: () => Date;
+  /** Email returned by Session.getActiveUser / getEffectiveUser. */
+  user: string;
+  /**
+   * The Date constructor of the vm context the bundle runs in. Dates handed to
+   * the bundle are made with it, as Apps Script's are made in the script's realm.
+   * Defaults to the host's Date until the loader sets it.
+   */
+  Date: DateConstructor;
+}

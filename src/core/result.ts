@@ -1,0 +1,8 @@
+/**
+ * Inside core an invalid input is a value, not an exception: every fallible
+ * function returns a Result whose error is a user-readable message.
+ */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: string): Result<T> => ({ ok: false, error });
