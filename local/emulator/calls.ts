@@ -35,6 +35,23 @@ export function notImplemented(className: string, method: string): never {
   throw new Error(`Emulator: ${className}.${method} is not implemented`);
 }
 
+/** What instrument needs of the environment (EmulatorEnv satisfies it). */
+export interface InstrumentEnv {
+  readonly calls: CallLog;
+  readonly authMode: AuthModeName;
+}
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/**
+ * In AuthMode.NONE (an editor add-on's onOpen before the user authorized it on
+ * this document) a script may only build its add-on menu: "access to no
+ * services that require authorization".
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes
+ */
+const ALLOWED_WITHOUT_AUTH = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Logger.log']);
+const ALLOWED_CLASSES_WITHOUT_AUTH = new Set(['Menu']);
+
 /** Property names that JS tooling probes on any object; they must not throw. */
 const INTROSPECTION = new Set([
   'then',
@@ -57,7 +74,8 @@ const INTROSPECTION = new Set([
  * `Emulator: className.method is not implemented` when called.
  * Properties starting with `_` are the emulator's internals: reachable, not counted.
  */
-export function instrument<T extends object>(target: T, className: string, log: CallLog): T {
+export function instrument<T extends object>(target: T, className: string, env: InstrumentEnv): T {
+  const log = env.calls;
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (typeof prop === 'symbol' || INTROSPECTION.has(prop) || prop.startsWith('_')) {
@@ -69,7 +87,16 @@ export function instrument<T extends object>(target: T, className: string, log: 
       const value = Reflect.get(obj, prop, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        log.record(`${className}.${prop}`);
+        const key = `${className}.${prop}`;
+        if (
+          (env.authMode === 'NONE' || env.authMode === 'CUSTOM_FUNCTION') &&
+          !ALLOWED_WITHOUT_AUTH.has(key) &&
+          !ALLOWED_CLASSES_WITHOUT_AUTH.has(className)
+        ) {
+          // Custom functions "cannot call services that require authorization" either.
+          throw new Error(`Emulator: ${key} needs authorization, but the script runs in AuthMode.${env.authMode}`);
+        }
+        log.record(key);
         return value.apply(receiver, args);
       };
     },

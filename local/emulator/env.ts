@@ -1,4 +1,4 @@
-import type { CallLog } from './calls.js';
+import type { AuthModeName, CallLog } from './calls.js';
 
 /** What every emulated service shares: the call log, the clock, the user, the realm. */
 export interface EmulatorEnv {
@@ -15,4 +15,9 @@ export interface EmulatorEnv {
    * Defaults to the host's Date until the loader sets it.
    */
   Date: DateConstructor;
+  /**
+   * The authorization mode the current entry point runs in. The loader sets it
+   * per call (onOpen in NONE, custom functions in CUSTOM_FUNCTION, menu items FULL).
+   */
+  authMode: AuthModeName;
 }
