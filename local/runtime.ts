@@ -1,0 +1,82 @@
+/**
+ * Runs the BUILT add-on (dist/*.js, exactly what clasp pushes) off Google:
+ * gas-local loads it into a vm context whose globals are the emulator's
+ * services, and tests call its entry points by name.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import gasLocal from 'gas-local';
+import type * as EntryPoints from '../src/main';
+import type { AuthModeName } from './emulator/calls';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator/index';
+
+export type EntryPointName = keyof typeof EntryPoints;
+type EntryPoint<K extends EntryPointName> = (typeof EntryPoints)[K];
+type AnyFunction = (...args: unknown[]) => unknown;
+
+export const DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+export interface AddonRuntime {
+  readonly emulator: Emulator;
+  /** The vm context the bundle runs in; values made here are of the script's realm. */
+  readonly context: vm.Context;
+  /** The names of the top-level functions Apps Script would see. */
+  readonly topLevelFunctions: readonly string[];
+  /** Calls a top-level function as Apps Script would for a menu item (AuthMode.FULL). */
+  call<K extends EntryPointName>(name: K, ...args: Parameters<EntryPoint<K>>): ReturnType<EntryPoint<K>>;
+  /** Calls a top-level function in a given authorization mode (onOpen runs in NONE before authorization). */
+  callAs<K extends EntryPointName>(
+    authMode: AuthModeName,
+    name: K,
+    ...args: Parameters<EntryPoint<K>>
+  ): ReturnType<EntryPoint<K>>;
+  /** Makes a value inside the script's realm, e.g. `evaluate('new Date(2027, 0, 4)')`. */
+  evaluate<T = unknown>(expression: string): T;
+}
+
+export interface LoadOptions extends EmulatorOptions {
+  distDir?: string;
+}
+
+export function loadAddon(options: LoadOptions = {}): AddonRuntime {
+  const distDir = options.distDir ?? DIST_DIR;
+  const emulator = createEmulator({ htmlDir: distDir, ...options });
+  // Apps Script has a console (to Cloud Logging); the host's stands in for it.
+  const globals: Record<string, unknown> = { ...emulator.globals, console };
+  const context = gasLocal.require(distDir, globals);
+  emulator.setRealm({ Date: vm.runInContext('Date', context) as DateConstructor });
+
+  const topLevelFunctions = Object.keys(context).filter(
+    (name) => !(name in globals) && typeof context[name] === 'function',
+  );
+
+  const callAs = (authMode: AuthModeName, name: string, ...args: unknown[]): unknown => {
+    const fn = context[name] as AnyFunction | undefined;
+    if (typeof fn !== 'function') throw new Error(`The bundle has no top-level function ${name}`);
+    const previous = emulator.env.authMode;
+    emulator.env.authMode = authMode;
+    try {
+      return fn(...args);
+    } finally {
+      emulator.env.authMode = previous;
+    }
+  };
+
+  const customFunctions: Record<string, AnyFunction> = {};
+  const bundle = context.OKRCascade as Record<string, unknown>;
+  for (const name of topLevelFunctions) {
+    const impl = bundle?.[name] as { customFunctionDoc?: unknown } | undefined;
+    if (impl?.customFunctionDoc) customFunctions[name] = (...args) => callAs('CUSTOM_FUNCTION', name, ...args);
+  }
+  emulator.registerCustomFunctions(customFunctions);
+
+  return {
+    emulator,
+    context,
+    topLevelFunctions,
+    call: ((name: string, ...args: unknown[]) => callAs('FULL', name, ...args)) as AddonRuntime['call'],
+    callAs: callAs as AddonRuntime['callAs'],
+    evaluate: <T>(expression: string) => vm.runInContext(expression, context) as T,
+  };
+}
