@@ -1,0 +1,536 @@
+import { type GridRect, rectToA1 } from './a1.js';
+import { ruleMatches } from './conditional.js';
+import type { Ctx } from './context.js';
+import { normalizeColor } from './context.js';
+import { dateToSerial, isDate, serialToMs } from './dates.js';
+import { formatValue, isDateFormat } from './formats.js';
+import type { Cell, SheetData, ValidationSpec } from './model.js';
+import { protect } from './protection.js';
+import { newValidation } from './validation.js';
+import { checkShape, clearContent, clearFormat, parseInput } from './values.js';
+
+type Self = GoogleAppsScript.Spreadsheet.Range;
+type Evaluated = { value: unknown; error?: string; message?: string };
+
+const GENERAL = '0.###############';
+
+export function checkBounds(sheet: SheetData, rect: GridRect): void {
+  if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+  if (rect.numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+  if (
+    rect.row < 1 ||
+    rect.col < 1 ||
+    rect.row + rect.numRows - 1 > sheet.maxRows ||
+    rect.col + rect.numCols - 1 > sheet.maxCols
+  ) {
+    // What Apps Script says for a range beyond the sheet's rows/columns.
+    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+}
+
+/** https://developers.google.com/apps-script/reference/spreadsheet/range */
+export class RangeImpl {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly sheet: SheetData,
+    private readonly rect: GridRect,
+  ) {}
+
+  _info(): { sheet: SheetData; rect: GridRect } {
+    return { sheet: this.sheet, rect: this.rect };
+  }
+
+  private _self(): Self {
+    return this as unknown as Self;
+  }
+
+  private _map<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    const { row, col, numRows, numCols } = this.rect;
+    for (let i = 0; i < numRows; i++) {
+      const line: T[] = [];
+      const rowData = this.sheet.rows[row + i];
+      for (let j = 0; j < numCols; j++) line.push(fn(rowData?.[col + j], row + i, col + j));
+      out.push(line);
+    }
+    return out;
+  }
+
+  private _each(fn: (cell: Cell, i: number, j: number) => void): void {
+    const { row, col, numRows, numCols } = this.rect;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(this.sheet.ensure(row + i, col + j), i, j);
+  }
+
+  private _setAll(key: keyof Cell, value: unknown): Self {
+    this._each((cell) => {
+      if (value === null || value === undefined) delete cell[key];
+      else (cell as Record<string, unknown>)[key] = value;
+    });
+    return this._self();
+  }
+
+  private _setGrid(key: keyof Cell, data: unknown, method: string, map: (v: unknown) => unknown = (v) => v): Self {
+    const grid = checkShape(data, this.rect.numRows, this.rect.numCols, method);
+    this._each((cell, i, j) => {
+      const v = map(grid[i]?.[j]);
+      if (v === null || v === undefined || v === '') delete cell[key];
+      else (cell as Record<string, unknown>)[key] = v;
+    });
+    return this._self();
+  }
+
+  _evaluated(): Evaluated[][] {
+    const ev = this.ctx.wb.engine.evaluate(this.sheet, this.rect);
+    const env = this.ctx.env;
+    return this._map((cell, r, c) => {
+      const e = ev?.[r - this.rect.row]?.[c - this.rect.col];
+      let value: unknown = e ? e.value : (cell?.v ?? '');
+      const fmt = cell?.fmt;
+      if (!e?.error) {
+        // Sheets types a number by its format: a date-formatted number reads as a Date and
+        // a date under a number format reads as its serial.
+        if (typeof value === 'number' && isDateFormat(fmt)) value = new Date(serialToMs(value, env.timeZone));
+        else if (isDate(value) && fmt && fmt !== '@' && fmt.toLowerCase() !== 'general' && !isDateFormat(fmt)) {
+          value = dateToSerial(value.getTime(), env.timeZone);
+        }
+      }
+      if (isDate(value)) value = new env.Date(value.getTime());
+      return e ? { ...e, value } : { value };
+    });
+  }
+
+  private _write(grid: unknown[][]): void {
+    const tz = this.ctx.env.timeZone;
+    this._each((cell, i, j) => {
+      const parsed = parseInput(grid[i]?.[j], cell.fmt, tz);
+      const had = cell.f !== undefined;
+      clearContent(cell);
+      if (parsed.v !== undefined) cell.v = parsed.v;
+      if (parsed.f !== undefined) cell.f = parsed.f;
+      if (parsed.fmt !== undefined) cell.fmt = parsed.fmt;
+      this.sheet.formulaCount += (cell.f !== undefined ? 1 : 0) - (had ? 1 : 0);
+    });
+    this.ctx.wb.engine.touch(this.sheet, this.rect);
+  }
+
+  private _clearContents(): void {
+    this._each((cell) => {
+      if (cell.f !== undefined) this.sheet.formulaCount--;
+      clearContent(cell);
+    });
+    this.ctx.wb.engine.touch(this.sheet, this.rect);
+  }
+
+  /** The message Sheets shows when hovering an error cell (top-left cell of the range). */
+  _errorMessage(): string | null {
+    const e = this._evaluated()[0]?.[0];
+    return e?.error ? (e.message ?? e.error) : null;
+  }
+
+  /** Background after conditional formatting (top-left cell). */
+  _effectiveBackground(): string {
+    return effectiveFormat(this.ctx, this.sheet, this.rect.row, this.rect.col).background;
+  }
+
+  _effectiveFormat(): { background: string; fontColor: string; bold: boolean } {
+    return effectiveFormat(this.ctx, this.sheet, this.rect.row, this.rect.col);
+  }
+
+  // --- geometry
+  getRow() {
+    return this.rect.row;
+  }
+  getColumn() {
+    return this.rect.col;
+  }
+  getRowIndex() {
+    return this.rect.row;
+  }
+  getNumRows() {
+    return this.rect.numRows;
+  }
+  getNumColumns() {
+    return this.rect.numCols;
+  }
+  getHeight() {
+    return this.rect.numRows;
+  }
+  getWidth() {
+    return this.rect.numCols;
+  }
+  getLastRow() {
+    return this.rect.row + this.rect.numRows - 1;
+  }
+  getLastColumn() {
+    return this.rect.col + this.rect.numCols - 1;
+  }
+  getA1Notation() {
+    return rectToA1(this.rect);
+  }
+  getSheet() {
+    return this.ctx.sheet(this.sheet);
+  }
+  getGridId() {
+    return this.sheet.id;
+  }
+  getCell(row: number, col: number) {
+    if (row < 1 || col < 1 || row > this.rect.numRows || col > this.rect.numCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return this.ctx.range(this.sheet, {
+      row: this.rect.row + row - 1,
+      col: this.rect.col + col - 1,
+      numRows: 1,
+      numCols: 1,
+    });
+  }
+  offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number) {
+    const rect = {
+      row: this.rect.row + rowOffset,
+      col: this.rect.col + colOffset,
+      numRows: numRows ?? this.rect.numRows,
+      numCols: numCols ?? this.rect.numCols,
+    };
+    checkBounds(this.sheet, rect);
+    return this.ctx.range(this.sheet, rect);
+  }
+  activate() {
+    this.ctx.wb.activeSheetId = this.sheet.id;
+    this.ctx.wb.activeRange = { sheetId: this.sheet.id, rect: { ...this.rect } };
+    return this._self();
+  }
+  activateAsCurrentCell() {
+    return this.activate();
+  }
+
+  // --- values
+  getValues() {
+    return this._evaluated().map((row) => row.map((e) => e.value));
+  }
+  getValue() {
+    return this._evaluated()[0]?.[0]?.value ?? '';
+  }
+  getDisplayValues() {
+    const tz = this.ctx.env.timeZone;
+    const ev = this._evaluated();
+    return this._map((cell, r, c) => {
+      const e = ev[r - this.rect.row]?.[c - this.rect.col];
+      if (!e) return '';
+      return e.error ? e.error : formatValue(e.value, cell?.fmt, tz);
+    });
+  }
+  getDisplayValue() {
+    return this.getDisplayValues()[0]?.[0] ?? '';
+  }
+  isBlank() {
+    return (
+      this.getValues().every((row) => row.every((v) => v === '')) &&
+      this.getFormulas().every((r) => r.every((f) => f === ''))
+    );
+  }
+  setValues(values: unknown[][]) {
+    this._write(checkShape(values, this.rect.numRows, this.rect.numCols, 'setValues'));
+    return this._self();
+  }
+  setValue(value: unknown) {
+    this._write(this._map(() => value));
+    return this._self();
+  }
+  getFormulas() {
+    return this._map((cell) => cell?.f ?? '');
+  }
+  getFormula() {
+    return this.sheet.cell(this.rect.row, this.rect.col)?.f ?? '';
+  }
+  setFormulas(formulas: string[][]) {
+    const grid = checkShape(formulas, this.rect.numRows, this.rect.numCols, 'setFormulas');
+    this._write(
+      grid.map((row) => row.map((f) => (typeof f === 'string' && f !== '' && !f.startsWith('=') ? `=${f}` : f))),
+    );
+    return this._self();
+  }
+  setFormula(formula: string) {
+    const f = formula && !formula.startsWith('=') ? `=${formula}` : formula;
+    this._write(this._map(() => f));
+    return this._self();
+  }
+  getFormulaR1C1() {
+    throw new Error('Emulator: Range.getFormulaR1C1 is not implemented');
+  }
+
+  // --- clearing
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }) {
+    const o = options ?? {};
+    const all = !o.contentsOnly && !o.formatOnly && !o.validationsOnly && !o.commentsOnly;
+    if (all || o.contentsOnly) this._clearContents();
+    if (all || o.formatOnly) this._each(clearFormat);
+    if (o.validationsOnly) this._each((c) => delete c.dv);
+    if (o.commentsOnly) this._each((c) => delete c.note);
+    return this._self();
+  }
+  clearContent() {
+    this._clearContents();
+    return this._self();
+  }
+  clearFormat() {
+    this._each(clearFormat);
+    return this._self();
+  }
+  clearDataValidations() {
+    return this._setAll('dv', undefined);
+  }
+  clearNote() {
+    return this._setAll('note', undefined);
+  }
+
+  // --- formats
+  getNumberFormats() {
+    return this._map((cell) => cell?.fmt ?? (isDate(cell?.v) ? 'M/d/yyyy' : GENERAL));
+  }
+  getNumberFormat() {
+    return this.getNumberFormats()[0]?.[0] ?? GENERAL;
+  }
+  setNumberFormat(format: string) {
+    return this._setAll('fmt', format);
+  }
+  setNumberFormats(formats: string[][]) {
+    return this._setGrid('fmt', formats, 'setNumberFormats');
+  }
+  getBackgrounds() {
+    return this._map((cell) => cell?.bg ?? '#ffffff');
+  }
+  getBackground() {
+    return this.getBackgrounds()[0]?.[0] ?? '#ffffff';
+  }
+  setBackground(color: string | null) {
+    return this._setAll('bg', normalizeColor(color));
+  }
+  setBackgrounds(colors: (string | null)[][]) {
+    return this._setGrid('bg', colors, 'setBackgrounds', (c) => normalizeColor(c as string | null));
+  }
+  setBackgroundRGB(r: number, g: number, b: number) {
+    return this.setBackground(`#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('')}`);
+  }
+  getFontColors() {
+    return this._map((cell) => cell?.fc ?? '#000000');
+  }
+  getFontColor() {
+    return this.getFontColors()[0]?.[0] ?? '#000000';
+  }
+  setFontColor(color: string | null) {
+    return this._setAll('fc', normalizeColor(color));
+  }
+  setFontColors(colors: (string | null)[][]) {
+    return this._setGrid('fc', colors, 'setFontColors', (c) => normalizeColor(c as string | null));
+  }
+  getFontWeights() {
+    return this._map((cell) => cell?.fw ?? 'normal');
+  }
+  getFontWeight() {
+    return this.getFontWeights()[0]?.[0] ?? 'normal';
+  }
+  setFontWeight(w: string | null) {
+    return this._setAll('fw', w === 'normal' ? null : w);
+  }
+  setFontWeights(w: (string | null)[][]) {
+    return this._setGrid('fw', w, 'setFontWeights', (x) => (x === 'normal' ? null : x));
+  }
+  getFontStyles() {
+    return this._map((cell) => cell?.fstyle ?? 'normal');
+  }
+  getFontStyle() {
+    return this.getFontStyles()[0]?.[0] ?? 'normal';
+  }
+  setFontStyle(s: string | null) {
+    return this._setAll('fstyle', s === 'normal' ? null : s);
+  }
+  setFontStyles(s: (string | null)[][]) {
+    return this._setGrid('fstyle', s, 'setFontStyles', (x) => (x === 'normal' ? null : x));
+  }
+  getFontSizes() {
+    return this._map((cell) => cell?.fsize ?? 10);
+  }
+  getFontSize() {
+    return this.getFontSizes()[0]?.[0] ?? 10;
+  }
+  setFontSize(n: number) {
+    return this._setAll('fsize', n);
+  }
+  setFontSizes(n: number[][]) {
+    return this._setGrid('fsize', n, 'setFontSizes');
+  }
+  getFontFamilies() {
+    return this._map((cell) => cell?.ffamily ?? 'Arial');
+  }
+  getFontFamily() {
+    return this.getFontFamilies()[0]?.[0] ?? 'Arial';
+  }
+  setFontFamily(f: string | null) {
+    return this._setAll('ffamily', f);
+  }
+  setFontFamilies(f: (string | null)[][]) {
+    return this._setGrid('ffamily', f, 'setFontFamilies');
+  }
+  getHorizontalAlignments() {
+    return this._map((cell) => cell?.ha ?? 'general');
+  }
+  getHorizontalAlignment() {
+    return this.getHorizontalAlignments()[0]?.[0] ?? 'general';
+  }
+  setHorizontalAlignment(a: string | null) {
+    return this._setAll('ha', a === null || a === 'normal' ? null : a);
+  }
+  setHorizontalAlignments(a: (string | null)[][]) {
+    return this._setGrid('ha', a, 'setHorizontalAlignments', (x) => (x === 'normal' ? null : x));
+  }
+  getVerticalAlignments() {
+    return this._map((cell) => cell?.va ?? 'bottom');
+  }
+  getVerticalAlignment() {
+    return this.getVerticalAlignments()[0]?.[0] ?? 'bottom';
+  }
+  setVerticalAlignment(a: string | null) {
+    return this._setAll('va', a);
+  }
+  setVerticalAlignments(a: (string | null)[][]) {
+    return this._setGrid('va', a, 'setVerticalAlignments');
+  }
+  getWraps() {
+    return this._map((cell) => cell?.wrap ?? false);
+  }
+  getWrap() {
+    return this.getWraps()[0]?.[0] ?? false;
+  }
+  setWrap(w: boolean) {
+    return this._setAll('wrap', w);
+  }
+  setWraps(w: boolean[][]) {
+    return this._setGrid('wrap', w, 'setWraps');
+  }
+  setWrapStrategy(s: unknown) {
+    return this._setAll('wrapStrategy', String(s));
+  }
+  getWrapStrategy() {
+    return this.sheet.cell(this.rect.row, this.rect.col)?.wrapStrategy ?? 'OVERFLOW';
+  }
+  setBorder(..._args: unknown[]) {
+    return this._self();
+  }
+  setTextRotation(_degrees: number) {
+    return this._self();
+  }
+
+  // --- notes
+  getNotes() {
+    return this._map((cell) => cell?.note ?? '');
+  }
+  getNote() {
+    return this.getNotes()[0]?.[0] ?? '';
+  }
+  setNote(note: string | null) {
+    return this._setAll('note', note === '' ? null : note);
+  }
+  setNotes(notes: (string | null)[][]) {
+    return this._setGrid('note', notes, 'setNotes');
+  }
+
+  // --- data validation
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null) {
+    const spec = rule ? (rule as unknown as { _spec: ValidationSpec })._spec : null;
+    return this._setAll('dv', spec ? { ...spec, values: [...spec.values] } : null);
+  }
+  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]) {
+    return this._setGrid('dv', rules, 'setDataValidations', (r) => {
+      const spec = r ? (r as { _spec: ValidationSpec })._spec : null;
+      return spec ? { ...spec, values: [...spec.values] } : null;
+    });
+  }
+  getDataValidations() {
+    return this._map((cell) => (cell?.dv ? newValidation(this.ctx, cell.dv) : null));
+  }
+  getDataValidation() {
+    return this.getDataValidations()[0]?.[0] ?? null;
+  }
+  insertCheckboxes(checked?: unknown, unchecked?: unknown) {
+    const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+    this._setAll('dv', { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: null } satisfies ValidationSpec);
+    this._write(this._map(() => (unchecked !== undefined ? unchecked : checked !== undefined ? '' : false)));
+    return this._self();
+  }
+  removeCheckboxes() {
+    this._each((cell) => {
+      if (cell.dv?.criteria === 'CHECKBOX') delete cell.dv;
+    });
+    this._clearContents();
+    return this._self();
+  }
+  isChecked() {
+    const vals = this.getValues().flat();
+    if (vals.every((v) => v === true)) return true;
+    if (vals.every((v) => v === false)) return false;
+    return null;
+  }
+  check() {
+    this._write(this._map(() => true));
+    return this._self();
+  }
+  uncheck() {
+    this._write(this._map(() => false));
+    return this._self();
+  }
+
+  // --- misc
+  merge() {
+    this.sheet.merges.push({ ...this.rect });
+    return this._self();
+  }
+  breakApart() {
+    const r = this.rect;
+    this.sheet.merges = this.sheet.merges.filter(
+      (m) =>
+        m.row + m.numRows <= r.row ||
+        m.row >= r.row + r.numRows ||
+        m.col + m.numCols <= r.col ||
+        m.col >= r.col + r.numCols,
+    );
+    return this._self();
+  }
+  isPartOfMerge() {
+    const r = this.rect;
+    return this.sheet.merges.some(
+      (m) =>
+        !(
+          m.row + m.numRows <= r.row ||
+          m.row >= r.row + r.numRows ||
+          m.col + m.numCols <= r.col ||
+          m.col >= r.col + r.numCols
+        ),
+    );
+  }
+  protect() {
+    return protect(this.ctx, 'RANGE', this.sheet.id, { ...this.rect });
+  }
+}
+
+/** Formatting of one cell after conditional format rules: the first matching rule wins. */
+export function effectiveFormat(
+  ctx: Ctx,
+  sheet: SheetData,
+  row: number,
+  col: number,
+): { background: string; fontColor: string; bold: boolean } {
+  const cell = sheet.cell(row, col);
+  const base = { background: cell?.bg ?? '#ffffff', fontColor: cell?.fc ?? '#000000', bold: cell?.fw === 'bold' };
+  const range = ctx.range(sheet, { row, col, numRows: 1, numCols: 1 }) as unknown as RangeImpl;
+  const v = range._evaluated()[0]?.[0]?.value;
+  for (const rule of sheet.cfRules) {
+    if (ruleMatches(ctx, sheet, rule, row, col, v)) {
+      return {
+        background: rule.format.background ?? base.background,
+        fontColor: rule.format.fontColor ?? base.fontColor,
+        bold: rule.format.bold ?? base.bold,
+      };
+    }
+  }
+  return base;
+}
