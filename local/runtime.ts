@@ -44,11 +44,13 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   const emulator = createEmulator({ htmlDir: distDir, ...options });
   // Apps Script has a console (to Cloud Logging); the host's stands in for it.
   const globals: Record<string, unknown> = { ...emulator.globals, console };
+  // gas-local contextifies this very object, so remember what was ours before loading.
+  const serviceNames = new Set(Object.keys(globals));
   const context = gasLocal.require(distDir, globals);
   emulator.setRealm({ Date: vm.runInContext('Date', context) as DateConstructor });
 
   const topLevelFunctions = Object.keys(context).filter(
-    (name) => !(name in globals) && typeof context[name] === 'function',
+    (name) => !serviceNames.has(name) && typeof context[name] === 'function',
   );
 
   const callAs = (authMode: AuthModeName, name: string, ...args: unknown[]): unknown => {

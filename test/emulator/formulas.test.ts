@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator/index.js';
 
@@ -167,5 +168,23 @@ describe('conditional formats, validation, metadata, sheets', () => {
       type: 'COLUMN',
       ranges: ["'Copy of Teams'!A1:B3"],
     });
+  });
+});
+
+describe('custom functions on a sheet that is not the first', () => {
+  it('spill their array results and show errors from another realm with their message', () => {
+    const emu = createEmulator();
+    const sheet = emu.spreadsheet.insertSheet('Second');
+    emu.registerCustomFunctions({
+      TRIPLE: (x: unknown) => (x as unknown[][]).map((row) => row.map((v) => Number(v) * 3)),
+      FAIL: () => {
+        throw vm.runInNewContext('new Error("FAIL: from the bundle realm")');
+      },
+    });
+    sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sheet.getRange('B1').setFormula('=TRIPLE(A1:A3)');
+    expect(sheet.getRange('B1:B3').getValues()).toEqual([[3], [6], [9]]);
+    sheet.getRange('C1').setFormula('=FAIL()');
+    expect((sheet.getRange('C1') as unknown as WithMessage)._errorMessage()).toBe('FAIL: from the bundle realm');
   });
 });

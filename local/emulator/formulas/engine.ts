@@ -113,6 +113,10 @@ export class FormulaEngine implements PluginHost {
       sheets[s.name] = this.contents(s, { row: 1, col: 1, numRows: s.lastRow(), numCols: s.lastColumn() });
     }
     const plugin = makePlugin(this);
+    // Custom functions evaluate DURING buildFromSheets and key their spill sizes by
+    // sheet: map HyperFormula's ids (assigned in insertion order) before it runs.
+    this.hfToSheet.clear();
+    this.wb.sheets.forEach((s, i) => this.hfToSheet.set(i, s));
     this.hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: 'gpl-v3',
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],

@@ -118,7 +118,9 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
       try {
         result = fn(...args);
       } catch (e) {
-        return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+        // The bundle's Errors come from its own vm realm: not `instanceof Error` here.
+        const message = (e as { message?: unknown } | null)?.message;
+        return new CellError(ErrorType.ERROR, typeof message === 'string' ? message : String(e));
       } finally {
         env.authMode = mode;
       }
