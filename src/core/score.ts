@@ -1,0 +1,19 @@
+import { isUnmeasured, type MetricCells, progress } from './metric';
+import { ok, type Result } from './result';
+
+/** min(max(p, 0), 1) of §2.3. */
+export function clampScore(p: number): number {
+  return Math.min(Math.max(p, 0), 1);
+}
+
+/**
+ * The key result score of §2.3, in [0, 1]. ok(null) when the row has no own
+ * score (start, target, current and type all blank). A blank current scores 0
+ * once the metric is complete; an incomplete metric is an error either way.
+ */
+export function scoreKeyResult(cells: MetricCells): Result<number | null> {
+  if (isUnmeasured(cells)) return ok(null);
+  const p = progress(cells);
+  if (!p.ok) return p;
+  return ok(p.value === null ? 0 : clampScore(p.value));
+}
