@@ -116,7 +116,7 @@ export class FormulaEngine implements PluginHost {
     // Custom functions evaluate DURING buildFromSheets and key their spill sizes by
     // sheet: map HyperFormula's ids (assigned in insertion order) before it runs.
     this.hfToSheet.clear();
-    this.wb.sheets.forEach((s, i) => this.hfToSheet.set(i, s));
+    for (const [i, s] of this.wb.sheets.entries()) this.hfToSheet.set(i, s);
     this.hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: 'gpl-v3',
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
