@@ -1,0 +1,276 @@
+/**
+ * §4.2 the Roll-up report as data: rows in tree order with their depth, a trend
+ * against the previous History snapshot, the summary per level and per unit, and
+ * the Unaligned section. The tree walk is iterative: a 100,000-deep chain must not
+ * overflow the stack.
+ */
+import { daysElapsed } from '../expected';
+import type { Result } from '../result';
+import { STATUSES, type Status } from '../status';
+import type { Snapshot } from './logs';
+import type { OkrKind, OkrRow } from './okr-rows';
+import { LEVELS, type Level } from './schema';
+import type { RowScore } from './score-workbook';
+import type { Workbook } from './workbook';
+
+export type TrendSymbol = '▲' | '▼' | '=';
+
+export interface Trend {
+  readonly symbol: TrendSymbol;
+  /** score − previous score. */
+  readonly delta: number;
+  readonly previous: number;
+  /** The previous snapshot's day (Sheets serial). */
+  readonly since: number;
+  /** As the report shows it: `▲ +0.12`, `▼ −0.05`, `=`. */
+  readonly text: string;
+}
+
+export interface ReportRow {
+  /** Index into `Workbook.okr.rows` / `scores.rows`. */
+  readonly index: number;
+  /** 0 for a corporate objective (or an unaligned root); +1 per step down the tree. */
+  readonly depth: number;
+  readonly tab: string;
+  /** 1-based sheet row on its tab, for links. */
+  readonly row: number;
+  readonly level: Level;
+  readonly kind: OkrKind;
+  readonly id: string;
+  readonly parentId: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly owner: string;
+  readonly score: Result<number | null>;
+  readonly expected: Result<number>;
+  readonly status: Result<Status | null>;
+  /** null without a previous snapshot of this ID or without a score on either side. */
+  readonly trend: Trend | null;
+}
+
+export interface Tally {
+  readonly count: number;
+  /** Rows with a numeric score, and their mean (null when none). */
+  readonly scored: number;
+  readonly averageScore: number | null;
+  readonly byStatus: Readonly<Record<Status, number>>;
+  /** Rows whose score or status is an error. */
+  readonly errors: number;
+}
+
+export interface SummaryLine {
+  readonly level: Level;
+  /** The unit, "" for rows without one; null on a per-level line. */
+  readonly unit: string | null;
+  readonly objectives: Tally;
+  readonly keyResults: Tally;
+}
+
+export interface RollupReport {
+  /** The aligned tree: corporate objectives in sheet order, each followed by its subtree. */
+  readonly rows: readonly ReportRow[];
+  /**
+   * Everything not under a corporate objective: rows whose Parent ID is blank (below
+   * corporate objectives) or names no row, each with its subtree; then rows on a cycle;
+   * then rows that are no node (a duplicate or a blank ID), so that every row appears once.
+   */
+  readonly unaligned: readonly ReportRow[];
+  readonly byLevel: readonly SummaryLine[];
+  readonly byUnit: readonly SummaryLine[];
+  /** The day of the snapshot trends compare with; null without History before today. */
+  readonly previousSnapshot: number | null;
+}
+
+const SAME = 1e-9;
+
+function formatDelta(delta: number): string {
+  const size = Math.abs(delta).toFixed(2);
+  return delta > 0 ? `▲ +${size}` : `▼ −${size}`;
+}
+
+/**
+ * The previous snapshot is the latest one taken before today: a snapshot recorded
+ * earlier today would otherwise show every row as unchanged.
+ */
+function previousScores(
+  history: readonly Snapshot[],
+  asOfDay: number,
+): { day: number | null; scores: Map<string, number | null> } {
+  let day: number | null = null;
+  for (const s of history) {
+    if (daysElapsed(s.date, asOfDay) >= 1 && (day === null || Math.round(s.date) > day)) day = Math.round(s.date);
+  }
+  const scores = new Map<string, number | null>();
+  if (day === null) return { day, scores };
+  for (const s of history) if (Math.round(s.date) === day && !scores.has(s.key)) scores.set(s.key, s.score);
+  return { day, scores };
+}
+
+function trendOf(
+  score: Result<number | null>,
+  previous: number | null | undefined,
+  since: number | null,
+): Trend | null {
+  if (!score.ok || score.value === null || previous === null || previous === undefined || since === null) return null;
+  const delta = score.value - previous;
+  if (Math.abs(delta) < SAME) return { symbol: '=', delta: 0, previous, since, text: '=' };
+  return { symbol: delta > 0 ? '▲' : '▼', delta, previous, since, text: formatDelta(delta) };
+}
+
+type Mode = 'full' | 'self' | 'children';
+
+/** Walks the forest from `starts`, emitting each node once, objectives' key results before aligned objectives. */
+function walk(
+  starts: readonly number[],
+  rows: readonly OkrRow[],
+  children: readonly (readonly number[])[],
+  visited: Uint8Array,
+  emit: (index: number, depth: number) => void,
+): void {
+  const stack: [number, number, Mode][] = [];
+  for (let s = starts.length - 1; s >= 0; s--) stack.push([starts[s] as number, 0, 'full']);
+  while (stack.length > 0) {
+    const [i, depth, mode] = stack.pop() as [number, number, Mode];
+    const kids = children[i] ?? [];
+    if (mode === 'children') {
+      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as number, depth, 'full']);
+      continue;
+    }
+    if (visited[i]) continue;
+    visited[i] = 1;
+    emit(i, depth);
+    if (mode === 'self') continue;
+    if (rows[i]?.kind !== 'Objective') {
+      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as number, depth + 1, 'full']);
+      continue;
+    }
+    // Pushed in reverse: key results, then what aligns to each of them, then objectives aligned directly.
+    const keyResults = kids.filter((k) => rows[k]?.kind === 'Key Result');
+    const aligned = kids.filter((k) => rows[k]?.kind !== 'Key Result');
+    for (let k = aligned.length - 1; k >= 0; k--) stack.push([aligned[k] as number, depth + 1, 'full']);
+    for (let k = keyResults.length - 1; k >= 0; k--) stack.push([keyResults[k] as number, depth + 2, 'children']);
+    for (let k = keyResults.length - 1; k >= 0; k--) stack.push([keyResults[k] as number, depth + 1, 'self']);
+  }
+}
+
+function emptyTally(): {
+  count: number;
+  scored: number;
+  sum: number;
+  byStatus: Record<Status, number>;
+  errors: number;
+} {
+  return { count: 0, scored: 0, sum: 0, byStatus: { Done: 0, 'On track': 0, Behind: 0, 'At risk': 0 }, errors: 0 };
+}
+
+type Counter = ReturnType<typeof emptyTally>;
+
+function add(counter: Counter, score: RowScore): void {
+  counter.count++;
+  if (score.score.ok && score.score.value !== null) {
+    counter.scored++;
+    counter.sum += score.score.value;
+  }
+  if (!score.score.ok || !score.status.ok) counter.errors++;
+  else if (score.status.value !== null) counter.byStatus[score.status.value]++;
+}
+
+function tally(counter: Counter): Tally {
+  return {
+    count: counter.count,
+    scored: counter.scored,
+    averageScore: counter.scored === 0 ? null : counter.sum / counter.scored,
+    byStatus: counter.byStatus,
+    errors: counter.errors,
+  };
+}
+
+function summaries(scores: readonly RowScore[]): { byLevel: SummaryLine[]; byUnit: SummaryLine[] } {
+  const levels = new Map<Level, [Counter, Counter]>(LEVELS.map((l) => [l, [emptyTally(), emptyTally()]]));
+  const units = new Map<string, { level: Level; unit: string; counters: [Counter, Counter] }>();
+  for (const level of LEVELS) {
+    for (const s of scores) {
+      if (s.row.level !== level) continue;
+      const k = s.row.kind === 'Objective' ? 0 : 1;
+      add((levels.get(level) as [Counter, Counter])[k], s);
+      const unitKey = `${level}\u0000${s.row.unit.toLowerCase()}`;
+      let unit = units.get(unitKey);
+      if (unit === undefined) {
+        unit = { level, unit: s.row.unit, counters: [emptyTally(), emptyTally()] };
+        units.set(unitKey, unit);
+      }
+      add(unit.counters[k], s);
+    }
+  }
+  const line = (level: Level, unit: string | null, [o, k]: [Counter, Counter]): SummaryLine => ({
+    level,
+    unit,
+    objectives: tally(o),
+    keyResults: tally(k),
+  });
+  return {
+    byLevel: LEVELS.map((level) => line(level, null, levels.get(level) as [Counter, Counter])),
+    byUnit: [...units.values()].map((u) => line(u.level, u.unit, u.counters)),
+  };
+}
+
+export function buildReport(workbook: Workbook): RollupReport {
+  const { rows: okrRows } = workbook.okr;
+  const { rows: scores, rollup } = workbook.scores;
+  const n = okrRows.length;
+  const children: number[][] = Array.from({ length: n }, () => []);
+  const roots: number[] = [];
+  const otherRoots: number[] = [];
+  const nonNodes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = okrRows[i] as OkrRow;
+    const isNode = row.key !== '' && rollup.nodeIndex.get(row.key) === i;
+    const p = rollup.parentIndex[i] ?? -1;
+    if (!isNode) nonNodes.push(i);
+    else if (p >= 0) children[p]?.push(i);
+    else if (row.level === 'Corporate' && row.kind === 'Objective' && row.parentKey === '') roots.push(i);
+    else otherRoots.push(i);
+  }
+  const { day, scores: previous } = previousScores(workbook.history, workbook.asOfDay);
+  const visited = new Uint8Array(n);
+  const make =
+    (into: ReportRow[]) =>
+    (index: number, depth: number): void => {
+      const s = scores[index] as RowScore;
+      const r = s.row;
+      into.push({
+        index,
+        depth,
+        tab: r.tab,
+        row: r.row,
+        level: r.level,
+        kind: r.kind,
+        id: r.id,
+        parentId: r.parentId,
+        title: r.title,
+        unit: r.unit,
+        owner: r.owner,
+        score: s.score,
+        expected: s.expected,
+        status: s.status,
+        trend: r.key === '' ? null : trendOf(s.score, previous.get(r.key), day),
+      });
+    };
+  const tree: ReportRow[] = [];
+  walk(roots, okrRows, children, visited, make(tree));
+  const unaligned: ReportRow[] = [];
+  const emitUnaligned = make(unaligned);
+  walk(otherRoots, okrRows, children, visited, emitUnaligned);
+  walk(
+    rollup.cycles.map((cycle) => cycle[0] as number),
+    okrRows,
+    children,
+    visited,
+    emitUnaligned,
+  );
+  for (const i of nonNodes) emitUnaligned(i, 0);
+  return { rows: tree, unaligned, ...summaries(scores), previousSnapshot: day };
+}
+
+/** The statuses in report order, for column headers. */
+export const REPORT_STATUSES: readonly Status[] = STATUSES;
