@@ -1,0 +1,82 @@
+/**
+ * Shared helpers for integration tests: fill the emulated spreadsheet with a
+ * workbook (as a user or an import would), and take a snapshot of every cell
+ * to prove an action lost nothing.
+ */
+
+import type { AddonRuntime } from '../../local/runtime';
+import { sampleWorkbook } from '../../src/core/workbook/sample';
+import { TAB } from '../../src/core/workbook/schema';
+import type { WorkbookGrids } from '../../src/core/workbook/workbook';
+import { todaySerial } from '../../src/sheets/dates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const TAB_OF_GRID: Readonly<Record<keyof WorkbookGrids, string>> = {
+  corporate: TAB.corporate,
+  department: TAB.department,
+  team: TAB.team,
+  kpis: TAB.kpis,
+  settings: TAB.settings,
+  checkIns: TAB.checkIns,
+  history: TAB.history,
+};
+
+/** Writes grids as tabs (creating them), like a user typing or pasting; resets the call counters. */
+export function writeGrids(
+  rt: AddonRuntime,
+  grids: Partial<Record<keyof WorkbookGrids, readonly (readonly unknown[])[]>>,
+): void {
+  const ss = rt.emulator.spreadsheet;
+  for (const [key, grid] of Object.entries(grids)) {
+    if (!grid || grid.length === 0) continue;
+    const name = TAB_OF_GRID[key as keyof WorkbookGrids];
+    const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+    const width = Math.max(...grid.map((r) => r.length));
+    const rows = grid.map((r) => [...r, ...Array(width - r.length).fill('')]);
+    if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+    if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  }
+  rt.emulator.calls.reset();
+}
+
+/** Today in the emulated spreadsheet's zone, as a Sheets serial (what the add-on uses as as-of). */
+export function emulatedToday(rt: AddonRuntime): number {
+  return todaySerial(rt.emulator.env.timeZone, rt.emulator.env.now());
+}
+
+/** The sample company's tabs, written into the emulated spreadsheet as raw input cells. */
+export function writeSampleWorkbook(rt: AddonRuntime): Required<WorkbookGrids> {
+  const grids = sampleWorkbook(emulatedToday(rt));
+  writeGrids(rt, grids);
+  return grids;
+}
+
+export interface CellSnapshot {
+  [tab: string]: { values: unknown[][]; formulas: string[][] };
+}
+
+/** Every cell's value and formula on the given tabs (all tabs when omitted). */
+export function snapshotCells(ss: Spreadsheet, tabs?: readonly string[]): CellSnapshot {
+  const out: CellSnapshot = {};
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (tabs && !tabs.includes(name)) continue;
+    const range = sheet.getDataRange();
+    out[name] = {
+      values: range
+        .getValues()
+        .map((r) =>
+          r.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? `date:${(v as Date).getTime()}` : v)),
+        ),
+      formulas: range.getFormulas(),
+    };
+  }
+  return out;
+}
+
+/** Keeps only the given columns (0-based) of every row, e.g. the user-owned ones. */
+export function pickColumns(grid: unknown[][], columns: readonly number[]): unknown[][] {
+  return grid.map((row) => columns.map((c) => row[c]));
+}
