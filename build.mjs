@@ -6,7 +6,7 @@
 // Apps Script only calls top-level function declarations and reads custom-function
 // docs from JSDoc above them; esbuild keeps neither, so the stubs are written here,
 // with the JSDoc taken from each custom function's `customFunctionDoc`.
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -191,13 +191,20 @@ export async function build(options = {}) {
   const entryPoints = await readEntryPoints(entry);
   await checkEntryPoints(entryPoints);
   const code = await bundleScript(entry, entryPoints);
-  // Only now replace dist/: a failed build leaves the last good one in place.
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'Code.js'), code);
-  await copyFile(manifest, path.join(outDir, 'appsscript.json'));
-  const pages = await buildPages(pagesDir, outDir);
-  return { entryPoints: entryPoints.map((e) => e.name), pages };
+  // Build beside dist/ and swap it in: a failed build leaves the last good one, and
+  // a test loading dist/ meanwhile never sees it half written.
+  const staging = `${outDir}.staging-${process.pid}-${Date.now()}`;
+  await mkdir(staging, { recursive: true });
+  try {
+    await writeFile(path.join(staging, 'Code.js'), code);
+    await copyFile(manifest, path.join(staging, 'appsscript.json'));
+    const pages = await buildPages(pagesDir, staging);
+    await rm(outDir, { recursive: true, force: true });
+    await rename(staging, outDir);
+    return { entryPoints: entryPoints.map((e) => e.name), pages };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
