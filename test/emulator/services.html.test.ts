@@ -2,36 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CallLog } from '../../local/emulator/calls.js';
-import type { EmulatorEnv } from '../../local/emulator/env.js';
-import { createServices, type ServicesOptions } from '../../local/emulator/services/index.js';
-
-function makeEnv(overrides: Partial<EmulatorEnv> = {}): EmulatorEnv {
-  return {
-    calls: new CallLog(),
-    timeZone: 'America/Los_Angeles',
-    now: () => new Date('2027-01-15T12:00:00Z'),
-    user: 'pmo@example.com',
-    Date,
-    authMode: 'FULL',
-    ...overrides,
-  };
-}
-
-function setup(options: ServicesOptions = {}, overrides: Partial<EmulatorEnv> = {}) {
-  const env = makeEnv(overrides);
-  return { env, ...createServices(env, options) };
-}
+import { setupServices } from './support.js';
 
 describe('HtmlService templates', () => {
   it('escapes <?= ?> and prints <?!= ?> raw', () => {
-    const { HtmlService } = setup();
+    const { HtmlService } = setupServices();
     const out = HtmlService.createTemplate(`<p><?= '<b>"Tom & Jerry\\'s"</b>' ?></p><?!= '<i>raw</i>' ?>`).evaluate();
     expect(out.getContent()).toBe('<p>&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;</p><i>raw</i>');
   });
 
   it('runs scriptlet loops and conditionals across scriptlets, with template variables', () => {
-    const { HtmlService } = setup();
+    const { HtmlService } = setupServices();
     const t = HtmlService.createTemplate(
       '<ul><? for (const kr of data.krs) { ?><li><?= kr.title ?><? if (kr.done) { ?> ✓<? } ?></li><? } ?></ul><?= title ?>',
     );
@@ -46,7 +27,7 @@ describe('HtmlService templates', () => {
   });
 
   it('prints values inside <script> as safe JavaScript literals', () => {
-    const { HtmlService } = setup();
+    const { HtmlService } = setupServices();
     const t = HtmlService.createTemplate('<script>var row = <?= row ?>;</script><p><?= row.note ?></p>');
     t.row = { id: 'KR-1', note: '</script><b>' };
     expect(t.evaluate().getContent()).toBe(
@@ -55,7 +36,7 @@ describe('HtmlService templates', () => {
   });
 
   it('prints only the content inside a quoted JS string', () => {
-    const { HtmlService } = setup();
+    const { HtmlService } = setupServices();
     const t = HtmlService.createTemplate(`<script>// it's a comment
 var a = '<?= name ?>'; var b = "<?= name ?>"; var c = <?= n ?>;</script>`);
     t.name = `O'Brien "</script>"`;
@@ -70,7 +51,7 @@ var a = 'O\\u0027Brien \\"\\u003c/script\\u003e\\"'; var b = "O\\u0027Brien \\"\
     const dir = mkdtempSync(join(tmpdir(), 'okr-html-'));
     writeFileSync(join(dir, 'styles.html'), '<style>p{}</style>');
     const globals = { greet: (name: string) => `Hello ${name}` };
-    const { HtmlService } = setup({ htmlDir: dir, templateGlobals: () => globals });
+    const { HtmlService } = setupServices({ htmlDir: dir, templateGlobals: () => globals });
     const t = HtmlService.createTemplate(
       "<?!= HtmlService.createHtmlOutputFromFile('styles').getContent() ?><?= greet(user) ?>",
     );
@@ -81,7 +62,7 @@ var a = 'O\\u0027Brien \\"\\u003c/script\\u003e\\"'; var b = "O\\u0027Brien \\"\
   it('reads files by name with or without .html, and names a missing one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'okr-html-'));
     writeFileSync(join(dir, 'Sidebar.html'), '<h1><?= heading ?></h1>');
-    const { HtmlService } = setup({ htmlDir: dir });
+    const { HtmlService } = setupServices({ htmlDir: dir });
     expect(HtmlService.createHtmlOutputFromFile('Sidebar').getContent()).toBe('<h1><?= heading ?></h1>');
     const t = HtmlService.createTemplateFromFile('Sidebar.html');
     t.heading = 'Check-in';
@@ -92,7 +73,7 @@ var a = 'O\\u0027Brien \\"\\u003c/script\\u003e\\"'; var b = "O\\u0027Brien \\"\
 
 describe('HtmlOutput', () => {
   it('builds content and keeps its settings', () => {
-    const { HtmlService } = setup();
+    const { HtmlService } = setupServices();
     const out = HtmlService.createHtmlOutput('<p>a</p>')
       .append('<p>b</p>')
       .appendUntrusted('<script>x</script>')

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CallLog } from '../../local/emulator/calls.js';
-import type { EmulatorEnv } from '../../local/emulator/env.js';
-import { createServices, type ServicesOptions } from '../../local/emulator/services/index.js';
-
-function makeEnv(overrides: Partial<EmulatorEnv> = {}): EmulatorEnv {
-  return {
-    calls: new CallLog(),
-    timeZone: 'America/Los_Angeles',
-    now: () => new Date('2027-01-15T12:00:00Z'),
-    user: 'pmo@example.com',
-    Date,
-    authMode: 'FULL',
-    ...overrides,
-  };
-}
-
-function setup(options: ServicesOptions = {}, overrides: Partial<EmulatorEnv> = {}) {
-  const env = makeEnv(overrides);
-  return { env, ...createServices(env, options) };
-}
+import { setupServices } from './support.js';
 
 describe('PropertiesService', () => {
   it('stores strings, chains setters and keeps scopes apart', () => {
-    const { PropertiesService } = setup();
+    const { PropertiesService } = setupServices();
     const doc = PropertiesService.getDocumentProperties();
     expect(doc.getProperty('missing')).toBeNull();
     doc.setProperty('count', 5 as unknown as string).setProperty('flag', true as unknown as string);
@@ -38,7 +19,7 @@ describe('PropertiesService', () => {
   });
 
   it('keeps user properties per user', () => {
-    const { PropertiesService, env } = setup();
+    const { PropertiesService, env } = setupServices();
     PropertiesService.getUserProperties().setProperty('pref', 'dark');
     env.user = 'other@example.com';
     expect(PropertiesService.getUserProperties().getProperty('pref')).toBeNull();
@@ -48,7 +29,7 @@ describe('PropertiesService', () => {
 describe('CacheService', () => {
   it('expires entries by the emulator clock', () => {
     let now = Date.parse('2027-01-15T12:00:00Z');
-    const { CacheService } = setup({}, { now: () => new Date(now) });
+    const { CacheService } = setupServices({}, { now: () => new Date(now) });
     const cache = CacheService.getDocumentCache() as GoogleAppsScript.Cache.Cache;
     cache.put('short', 'a', 60);
     cache.put('default', 'b');
@@ -65,7 +46,7 @@ describe('CacheService', () => {
   });
 
   it('enforces the key, value and expiration limits', () => {
-    const { CacheService } = setup();
+    const { CacheService } = setupServices();
     const cache = CacheService.getScriptCache();
     expect(() => cache.put('k'.repeat(251), 'v')).toThrow(/Argument too large: key/);
     expect(() => cache.put('k', 'v'.repeat(100 * 1024 + 1))).toThrow(/Argument too large: value/);
@@ -77,7 +58,7 @@ describe('CacheService', () => {
 
 describe('LockService', () => {
   it('acquires, reports and releases the lock', () => {
-    const { LockService } = setup();
+    const { LockService } = setupServices();
     const lock = LockService.getDocumentLock();
     expect(lock.hasLock()).toBe(false);
     expect(lock.tryLock(1000)).toBe(true);
@@ -88,7 +69,7 @@ describe('LockService', () => {
   });
 
   it('times out when another process holds the lock', () => {
-    const { LockService } = setup();
+    const { LockService } = setupServices();
     LockService._holdByOther('document');
     const lock = LockService.getDocumentLock();
     expect(lock.tryLock(10_000)).toBe(false);
@@ -100,7 +81,7 @@ describe('LockService', () => {
   });
 
   it('gets the lock when the other holder lets go within the timeout', () => {
-    const { LockService } = setup();
+    const { LockService } = setupServices();
     LockService._holdByOther('script', 5_000);
     const lock = LockService.getScriptLock();
     expect(lock.tryLock(1_000)).toBe(false);
@@ -111,7 +92,7 @@ describe('LockService', () => {
 
 describe('Session and Logger', () => {
   it('reports the user, zone and locale of the environment', () => {
-    const { Session } = setup({}, { timeZone: 'Pacific/Auckland' });
+    const { Session } = setupServices({}, { timeZone: 'Pacific/Auckland' });
     expect(Session.getActiveUser().getEmail()).toBe('pmo@example.com');
     expect(Session.getEffectiveUser().getEmail()).toBe('pmo@example.com');
     expect(Session.getScriptTimeZone()).toBe('Pacific/Auckland');
@@ -120,7 +101,7 @@ describe('Session and Logger', () => {
   });
 
   it('logs with format placeholders, keeps lines readable, clears', () => {
-    const { Logger, uiState } = setup();
+    const { Logger, uiState } = setupServices();
     expect(Logger.log('Scored %s rows in %d ms', 'Corporate', 12.7)).toBe(Logger);
     Logger.log({ a: 1 } as unknown as string);
     expect(Logger.getLog()).toBe('Scored Corporate rows in 12 ms\n{"a":1}');

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CallLog } from '../../local/emulator/calls.js';
-import type { EmulatorEnv } from '../../local/emulator/env.js';
-import { createServices, type ServicesOptions } from '../../local/emulator/services/index.js';
-
-function makeEnv(overrides: Partial<EmulatorEnv> = {}): EmulatorEnv {
-  return {
-    calls: new CallLog(),
-    timeZone: 'America/Los_Angeles',
-    now: () => new Date('2027-01-15T12:00:00Z'),
-    user: 'pmo@example.com',
-    Date,
-    authMode: 'FULL',
-    ...overrides,
-  };
-}
-
-function setup(options: ServicesOptions = {}, overrides: Partial<EmulatorEnv> = {}) {
-  const env = makeEnv(overrides);
-  return { env, ...createServices(env, options) };
-}
+import { setupServices } from './support.js';
 
 describe('Ui menus', () => {
   it('records the add-on menu as a tree, sub-menus included', () => {
-    const { Ui, uiState } = setup();
+    const { Ui, uiState } = setupServices();
     const sub = Ui.createMenu('Reports').addItem('Roll-up', 'buildRollup').addItem('Dashboard', 'buildDashboard');
     Ui.createAddonMenu().addItem('Open check-in', 'openCheckin').addSeparator().addSubMenu(sub).addToUi();
     expect(uiState.menus).toEqual([
@@ -46,7 +27,7 @@ describe('Ui menus', () => {
   });
 
   it('uses the configured add-on name and replaces a menu added again', () => {
-    const { Ui, uiState } = setup({ addonName: 'My Add-on' });
+    const { Ui, uiState } = setupServices({ addonName: 'My Add-on' });
     Ui.createAddonMenu().addItem('A', 'a').addToUi();
     Ui.createAddonMenu().addItem('B', 'b').addToUi();
     Ui.createMenu('Custom').addItem('C', 'c').addToUi();
@@ -55,7 +36,7 @@ describe('Ui menus', () => {
   });
 
   it('builds menus in AuthMode.NONE but refuses authorized services there', () => {
-    const { Ui, PropertiesService, uiState, env } = setup({}, { authMode: 'NONE' });
+    const { Ui, PropertiesService, uiState, env } = setupServices({}, { authMode: 'NONE' });
     Ui.createAddonMenu().addItem('Set up', 'setUp').addSubMenu(Ui.createMenu('More').addSeparator()).addToUi();
     expect(uiState.menus).toHaveLength(1);
     expect(() => PropertiesService.getDocumentProperties()).toThrow(
@@ -68,13 +49,13 @@ describe('Ui menus', () => {
 
 describe('Ui dialogs', () => {
   it('answers alerts with OK by default and records them', () => {
-    const { Ui, uiState } = setup();
+    const { Ui, uiState } = setupServices();
     expect(Ui.alert('Saved')).toBe(Ui.Button.OK);
     expect(uiState.alerts).toEqual([{ title: undefined, prompt: 'Saved', buttons: 'OK', answer: { button: 'OK' } }]);
   });
 
   it('takes scripted answers in order, for alerts and prompts', () => {
-    const { Ui, uiState } = setup();
+    const { Ui, uiState } = setupServices();
     uiState.answerNext({ button: 'NO' }, { button: 'OK', text: 'Sales' }, { button: 'CLOSE' });
     expect(Ui.alert('Regenerate?', 'This replaces the Dashboard tab.', Ui.ButtonSet.YES_NO)).toBe('NO');
     const answer = Ui.prompt('Department name', Ui.ButtonSet.OK_CANCEL);
@@ -87,18 +68,18 @@ describe('Ui dialogs', () => {
   });
 
   it('fails a prompt the test scripted no answer for', () => {
-    const { Ui } = setup();
+    const { Ui } = setupServices();
     expect(() => Ui.prompt('Team name')).toThrow(/Ui\.prompt\("Team name"\) was shown but the test scripted no answer/);
   });
 
   it('rejects a scripted button the dialog does not have', () => {
-    const { Ui, uiState } = setup();
+    const { Ui, uiState } = setupServices();
     uiState.answerNext({ button: 'YES' });
     expect(() => Ui.alert('Title', 'Body', Ui.ButtonSet.OK_CANCEL)).toThrow(/YES is not a button/);
   });
 
   it('records sidebars and dialogs with their HTML and size', () => {
-    const { Ui, HtmlService, uiState } = setup();
+    const { Ui, HtmlService, uiState } = setupServices();
     Ui.showSidebar(HtmlService.createHtmlOutput('<p>Check-in</p>').setTitle('Check-in'));
     Ui.showModalDialog(HtmlService.createHtmlOutput('<p>x</p>').setWidth(400).setHeight(300), 'Import');
     Ui.showModelessDialog(HtmlService.createHtmlOutput('y'), 'Help');
@@ -113,7 +94,7 @@ describe('Ui dialogs', () => {
 
 describe('instrumentation', () => {
   it('counts calls per Class.method and names what is not implemented', () => {
-    const { Ui, Session, env } = setup();
+    const { Ui, Session, env } = setupServices();
     Ui.createAddonMenu().addItem('a', 'a').addItem('b', 'b').addToUi();
     Session.getActiveUser().getEmail();
     expect(env.calls.snapshot()).toEqual({
@@ -126,13 +107,13 @@ describe('instrumentation', () => {
     expect(() => (Ui as unknown as { showDialog(x: unknown): void }).showDialog(null)).toThrow(
       'Emulator: Ui.showDialog is not implemented',
     );
-    const { ScriptApp } = setup();
+    const { ScriptApp } = setupServices();
     expect(() => ScriptApp.getOAuthToken()).toThrow('Emulator: ScriptApp.getOAuthToken is not implemented');
     expect(() => ScriptApp.newTrigger('x')).toThrow('Emulator: ScriptApp.newTrigger is not implemented');
   });
 
   it('exposes enums as their names', () => {
-    const { ScriptApp, HtmlService, Ui } = setup();
+    const { ScriptApp, HtmlService, Ui } = setupServices();
     expect(ScriptApp.AuthMode.FULL).toBe('FULL');
     expect(String(HtmlService.SandboxMode.IFRAME)).toBe('IFRAME');
     expect(Object.keys(Ui.ButtonSet)).toEqual(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CallLog } from '../../local/emulator/calls.js';
-import type { EmulatorEnv } from '../../local/emulator/env.js';
-import { createServices, type ServicesOptions } from '../../local/emulator/services/index.js';
+import { setupServices } from './support.js';
 
-function makeEnv(overrides: Partial<EmulatorEnv> = {}): EmulatorEnv {
-  return {
-    calls: new CallLog(),
-    timeZone: 'America/Los_Angeles',
-    now: () => new Date('2027-01-15T12:00:00Z'),
-    user: 'pmo@example.com',
-    Date,
-    authMode: 'FULL',
-    ...overrides,
-  };
-}
-
-function setup(options: ServicesOptions = {}, overrides: Partial<EmulatorEnv> = {}) {
-  const env = makeEnv(overrides);
-  return { env, ...createServices(env, options) };
-}
-
-const { Utilities, env } = setup();
+const { Utilities, env } = setupServices();
 const fmt = (iso: string, zone: string, pattern: string) => Utilities.formatDate(new Date(iso), zone, pattern);
 
 describe('Utilities.formatDate', () => {

@@ -5,21 +5,7 @@
  * https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { formatter, MONTH_NAMES, WEEKDAY_NAMES } from '../spreadsheet/dates.js';
 
 interface Fields {
   year: number;
@@ -36,26 +22,6 @@ interface Fields {
 }
 
 type Zone = { kind: 'fixed'; offsetMinutes: number; name: string } | { kind: 'intl'; id: string };
-
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(id: string): Intl.DateTimeFormat {
-  let f = wallClocks.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(id, f);
-  }
-  return f;
-}
 
 /**
  * Java's TimeZone.getTimeZone also takes custom ids like "GMT+2" or "GMT-05:30";
@@ -74,7 +40,7 @@ export function resolveZone(timeZone: string): Zone {
     };
   }
   try {
-    wallClock(timeZone);
+    formatter(timeZone);
   } catch {
     throw new Error(
       `Emulator: Utilities.formatDate: unknown time zone '${timeZone}' (Apps Script would silently use GMT)`,
@@ -90,7 +56,7 @@ function fieldsOf(t: number, zone: Zone): Fields {
     offsetMinutes = zone.offsetMinutes;
   } else {
     const parts: Record<string, number> = {};
-    for (const p of wallClock(zone.id).formatToParts(new Date(t))) {
+    for (const p of formatter(zone.id).formatToParts(new Date(t))) {
       if (p.type !== 'literal') parts[p.type] = Number(p.value);
     }
     const wall = Date.UTC(
@@ -164,7 +130,7 @@ function field(letter: string, count: number, f: Fields, t: number, zone: Zone):
     }
     case 'M':
     case 'L': {
-      const name = MONTHS[f.month - 1] ?? '';
+      const name = MONTH_NAMES[f.month - 1] ?? '';
       if (count >= 4) return name;
       if (count === 3) return name.slice(0, 3);
       return pad(f.month, count);
@@ -180,7 +146,7 @@ function field(letter: string, count: number, f: Fields, t: number, zone: Zone):
     case 'F':
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case 'E': {
-      const name = WEEKDAYS[f.weekday] ?? '';
+      const name = WEEKDAY_NAMES[f.weekday] ?? '';
       return count >= 4 ? name : name.slice(0, 3);
     }
     case 'u':

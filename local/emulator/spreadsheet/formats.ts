@@ -1,26 +1,10 @@
-import { dateToSerial, isDate, serialToMs, wallClock } from './dates.js';
+import { dateToSerial, isDate, MONTH_NAMES, serialToMs, WEEKDAY_NAMES, wallClock } from './dates.js';
 
 /**
  * Display values under a number format: a documented subset of the Sheets format language
  * (https://developers.google.com/sheets/api/guides/formats). Anything else throws, so a test
  * never passes on a format the emulator silently misreads.
  */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
@@ -57,10 +41,10 @@ function formatDate(ms: number, format: string, tz: string): string {
         out += pad(w.year % 100, 2);
         break;
       case 'mmmm':
-        out += MONTHS[w.month - 1];
+        out += MONTH_NAMES[w.month - 1];
         break;
       case 'mmm':
-        out += (MONTHS[w.month - 1] ?? '').slice(0, 3);
+        out += (MONTH_NAMES[w.month - 1] ?? '').slice(0, 3);
         break;
       case 'mm':
         out += isMinute ? pad(w.minute, 2) : pad(w.month, 2);
@@ -69,10 +53,10 @@ function formatDate(ms: number, format: string, tz: string): string {
         out += isMinute ? String(w.minute) : String(w.month);
         break;
       case 'dddd':
-        out += DAYS[weekday];
+        out += WEEKDAY_NAMES[weekday];
         break;
       case 'ddd':
-        out += (DAYS[weekday] ?? '').slice(0, 3);
+        out += (WEEKDAY_NAMES[weekday] ?? '').slice(0, 3);
         break;
       case 'dd':
         out += pad(w.day, 2);
