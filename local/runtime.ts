@@ -35,6 +35,29 @@ export interface AddonRuntime {
   evaluate<T = unknown>(expression: string): T;
 }
 
+/**
+ * The script's own `new Date()` and `Date.now()` read the emulator's clock, so a
+ * test that fixes `now` fixes "today" for the bundle, TODAY() and the services alike.
+ */
+function followEmulatorClock(context: vm.Context, nowMs: () => number): void {
+  const install = vm.runInContext(
+    `(function (nowMs) {
+      var RealDate = Date;
+      Date = new Proxy(RealDate, {
+        construct: function (target, args, newTarget) {
+          return Reflect.construct(target, args.length === 0 ? [nowMs()] : args, newTarget);
+        },
+        apply: function () { return new RealDate(nowMs()).toString(); },
+        get: function (target, key, receiver) {
+          return key === 'now' ? nowMs : Reflect.get(target, key, receiver);
+        },
+      });
+    })`,
+    context,
+  ) as (nowMs: () => number) => void;
+  install(nowMs);
+}
+
 export interface LoadOptions extends EmulatorOptions {
   distDir?: string;
 }
@@ -48,6 +71,7 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   const serviceNames = new Set(Object.keys(globals));
   const context = gasLocal.require(distDir, globals);
   emulator.setRealm({ Date: vm.runInContext('Date', context) as DateConstructor });
+  followEmulatorClock(context, () => emulator.env.now().getTime());
 
   const topLevelFunctions = Object.keys(context).filter(
     (name) => !serviceNames.has(name) && typeof context[name] === 'function',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { DIST_DIR } from '../../local/runtime';
+import { DIST_DIR, loadAddon } from '../../local/runtime';
 import { CUSTOM_FUNCTIONS, LIFECYCLE_FUNCTIONS, PUSHED_FILES } from './expected';
 
 const code = readFileSync(path.join(DIST_DIR, 'Code.js'), 'utf8');
@@ -82,5 +82,18 @@ describe('what clasp push would send', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
+  });
+});
+
+describe('the local runtime', () => {
+  it("runs the bundle on the emulator's clock: new Date(), Date.now() and TODAY() agree", () => {
+    const fixed = new Date('2027-02-15T12:00:00Z');
+    const rt = loadAddon({ now: () => fixed });
+    expect(rt.evaluate<number>('new Date().getTime()')).toBe(fixed.getTime());
+    expect(rt.evaluate<number>('Date.now()')).toBe(fixed.getTime());
+    expect(rt.evaluate<number>('new Date(2027, 0, 4).getFullYear()')).toBe(2027);
+    expect(rt.evaluate<boolean>('new Date() instanceof Date')).toBe(true);
+    rt.emulator.env.now = () => new Date('2027-03-01T00:00:00Z');
+    expect(rt.evaluate<string>('new Date().toISOString()')).toBe('2027-03-01T00:00:00.000Z');
   });
 });
