@@ -28,6 +28,12 @@ export class FormulaEngine implements PluginHost {
   private hfToSheet = new Map<number, SheetData>();
   private clockAtBuild = Number.NaN;
   private volatile = false;
+  /**
+   * HyperFormula registers no dependencies for references inside an array literal
+   * (`={"Score"; OKRSCORE(H2:H, …)}`), so an edit would leave such a formula stale; Sheets
+   * recalculates it. With one in the workbook, an edit rebuilds the mirror instead.
+   */
+  private arrayLiterals = false;
   customFunctions: Record<string, CustomFunction> = {};
   /** Result shapes learned by running a custom function, keyed `sheetId:row:col` (0-based). */
   readonly sizes = new Map<string, { height: number; width: number }>();
@@ -82,6 +88,7 @@ export class FormulaEngine implements PluginHost {
         return s ? { rows: s.maxRows, cols: s.maxCols } : undefined;
       });
       if (/\b(TODAY|NOW|RAND|RANDBETWEEN)\s*\(/i.test(t)) this.volatile = true;
+      if (t.includes('{')) this.arrayLiterals = true;
       return t;
     }
     const v = cell.v;
@@ -108,6 +115,7 @@ export class FormulaEngine implements PluginHost {
   private rebuild(): void {
     this.hf?.destroy();
     this.volatile = false;
+    this.arrayLiterals = false;
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of this.wb.sheets) {
       sheets[s.name] = this.contents(s, { row: 1, col: 1, numRows: s.lastRow(), numCols: s.lastColumn() });
@@ -129,6 +137,8 @@ export class FormulaEngine implements PluginHost {
       caseSensitive: false,
       useWildcards: true,
       useRegularExpressions: false,
+      // Sheets hands scripts full doubles; HyperFormula would round results to 10 digits.
+      smartRounding: false,
     });
     this.hfToSheet.clear();
     for (const s of this.wb.sheets) {
@@ -166,7 +176,7 @@ export class FormulaEngine implements PluginHost {
   }
 
   private fixSizes(): void {
-    for (let pass = 0; pass < 3 && this.resize.size > 0 && this.hf; pass++) {
+    for (let pass = 0; pass < 6 && this.resize.size > 0 && this.hf; pass++) {
       const keys = [...this.resize];
       this.resize.clear();
       const hf = this.hf;
@@ -196,6 +206,7 @@ export class FormulaEngine implements PluginHost {
       return false;
     }
     if (this.dirtyAll || !this.hf || (this.volatile && this.clockKey() !== this.clockAtBuild)) this.rebuild();
+    else if (this.pending.length && this.arrayLiterals) this.rebuild();
     else if (this.pending.length) this.applyPending();
     this.fixSizes();
     return true;

@@ -33,6 +33,24 @@ type State = any;
 
 const RICH_DATES = new Set(['DateNumber', 'DateTimeNumber']);
 
+/**
+ * A formula may call several custom functions whose results differ in size (`{F(A2:A); F(B2:B)}`),
+ * so learned sizes are kept per call: the cell plus a hash of the call's (relative) AST, which is
+ * stable across engine rebuilds.
+ */
+const callIds = new WeakMap<object, string>();
+function callId(ast: Ast): string {
+  let id = callIds.get(ast);
+  if (id === undefined) {
+    const text = JSON.stringify(ast, (key, value) => (key === 'hash' ? undefined : value)) ?? '';
+    let h = 5381;
+    for (let i = 0; i < text.length; i++) h = (h * 33 + text.charCodeAt(i)) | 0;
+    id = (h >>> 0).toString(36);
+    callIds.set(ast, id);
+  }
+  return id;
+}
+
 /** Sheets hands custom functions a single cell as a scalar and a range as a 2D array; blanks are "". */
 function toJs(host: PluginHost, v: unknown): unknown {
   if (v === EmptyValue || v === null || v === undefined) return '';
@@ -92,7 +110,7 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
     translations[name] = name;
     proto[sizeMethod] = (_ast: Ast, state: State) => {
       const a = state.formulaAddress;
-      const s = host.sizes.get(host.sizeKey(a.sheet, a.row, a.col));
+      const s = host.sizes.get(`${host.sizeKey(a.sheet, a.row, a.col)}:${callId(_ast)}`);
       return s ? new ArraySize(s.width, s.height) : ArraySize.scalar();
     };
     proto[method] = function (this: FunctionPlugin, ast: Ast, state: State) {
@@ -125,7 +143,7 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
         env.authMode = mode;
       }
       const a = state.formulaAddress;
-      const key = host.sizeKey(a.sheet, a.row, a.col);
+      const key = `${host.sizeKey(a.sheet, a.row, a.col)}:${callId(ast)}`;
       const predicted = host.sizes.get(key) ?? { height: 1, width: 1 };
       if (Array.isArray(result)) {
         const rows = result.map((r) => (Array.isArray(r) ? r : [r]));
