@@ -1,0 +1,130 @@
+/**
+ * Insert sample OKRs (§4.1): fills an empty workbook with the example company of
+ * core/workbook/sample.ts. Set-up runs first (it is idempotent), then each tab's
+ * sample rows go into the columns of ours wherever they stand. It refuses, before
+ * writing anything, when the OKR tabs or KPIs already hold rows: a sample must
+ * never mix with or overwrite real OKRs.
+ */
+
+import { SAMPLE_COMPANY, sampleWorkbook } from '../core/workbook/sample';
+import {
+  CHECK_IN_SCHEMA,
+  KPI_SCHEMA,
+  LEVELS,
+  OKR_SCHEMA,
+  OKR_TAB_OF_LEVEL,
+  TAB,
+  type TableSchema,
+} from '../core/workbook/schema';
+import type { Grid } from '../core/workbook/table';
+import { readTable } from '../core/workbook/table';
+import { todaySerial } from '../sheets/dates';
+import { asText, readGrid } from '../sheets/io';
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../sheets/layout';
+import { runAction, UserError } from './run';
+import { setUpWorkbookIn } from './setup';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const GRID_KEY = { Corporate: 'corporate', Department: 'department', Team: 'team' } as const;
+
+/** Tabs holding data rows, as "Corporate OKRs (12 rows)". */
+function filledTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): string[] {
+  const tables: [string, TableSchema<string>][] = [
+    ...LEVELS.map((level): [string, TableSchema<string>] => [OKR_TAB_OF_LEVEL[level], OKR_SCHEMA]),
+    [TAB.kpis, KPI_SCHEMA],
+  ];
+  return tables.flatMap(([tab, schema]) => {
+    const grid = readGrid(ss, tab, timeZone);
+    const rows = grid ? readTable(tab, grid, schema).rows.length : 0;
+    return rows > 0 ? [`"${tab}" (${rows} row${rows === 1 ? '' : 's'})`] : [];
+  });
+}
+
+/**
+ * Writes a sample grid (headers in schema order) below row 1 into the tab's own
+ * columns: one setValues per run of adjacent columns of ours, never a user's
+ * column, never a computed one. `dates` get a date format on the rows written.
+ */
+function writeRows<K extends string>(
+  sheet: Sheet,
+  schema: TableSchema<K>,
+  index: Readonly<Record<K, number>>,
+  grid: Grid,
+  formats: Readonly<Partial<Record<K, string>>>,
+  startRow = 2,
+): void {
+  const rows = grid.slice(1);
+  if (rows.length === 0) return;
+  const inputs = schema.columns
+    .map((def, position) => ({ def, position, column: index[def.key] }))
+    .filter(({ def }) => !def.computed)
+    .sort((a, b) => a.column - b.column);
+  let run: typeof inputs = [];
+  const flush = () => {
+    const first = run[0];
+    if (!first) return;
+    sheet
+      .getRange(startRow, first.column + 1, rows.length, run.length)
+      .setValues(rows.map((row) => run.map(({ position }) => asText(row[position] ?? ''))));
+    run = [];
+  };
+  for (const input of inputs) {
+    const last = run[run.length - 1];
+    if (last && input.column !== last.column + 1) flush();
+    run.push(input);
+  }
+  flush();
+  for (const def of schema.columns) {
+    const format = formats[def.key];
+    if (format) sheet.getRange(startRow, index[def.key] + 1, rows.length, 1).setNumberFormat(format);
+  }
+}
+
+export function insertSampleOkrs(): void {
+  runAction('Insert sample OKRs', () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const filled = filledTabs(ss, timeZone);
+    if (filled.length > 0) {
+      throw new UserError(
+        `The sample only goes into an empty workbook, and ${filled.join(', ')} already hold${filled.length === 1 ? 's' : ''} data. Nothing was changed. To explore the sample, make a new spreadsheet and insert it there.`,
+      );
+    }
+    const today = todaySerial(timeZone);
+    const sample = sampleWorkbook(today);
+    const setUp = setUpWorkbookIn(ss, today, SAMPLE_COMPANY);
+
+    LEVELS.forEach((level, i) => {
+      const table = setUp.okr[i];
+      if (!table) return;
+      writeRows(table.sheet, OKR_SCHEMA, table.plan.index, sample[GRID_KEY[level]], {
+        startDate: DATE_FORMAT,
+        dueDate: DATE_FORMAT,
+      });
+    });
+    writeRows(setUp.kpis.sheet, KPI_SCHEMA, setUp.kpis.plan.index, sample.kpis, { dueDate: DATE_FORMAT });
+
+    // Company: only into a blank value, never over what the user typed.
+    const companyCell = ss.getSheetByName(TAB.settings)?.getRange(setUp.settings.rows.company, 2);
+    if (companyCell && companyCell.getValue() === '') companyCell.setValue(SAMPLE_COMPANY);
+
+    // Sample check-ins only into an empty log: the log is append-only history.
+    const checkIns = setUp.checkIns;
+    let checkInNote = '';
+    if (checkIns && checkIns.sheet.getLastRow() <= 1) {
+      writeRows(checkIns.sheet, CHECK_IN_SCHEMA, checkIns.plan.index, sample.checkIns, {
+        timestamp: DATE_TIME_FORMAT,
+      });
+      checkInNote = ` and ${sample.checkIns.length - 1} check-ins`;
+    }
+    const count = (grid: Grid) => grid.length - 1;
+    const okrRows = count(sample.corporate) + count(sample.department) + count(sample.team);
+    return [
+      `Inserted ${SAMPLE_COMPANY}: ${okrRows} objectives and key results on the three OKR tabs, ${count(sample.kpis)} KPIs${checkInNote}.`,
+      '',
+      'Scores, Expected and Status are live formulas: change a Current, Target or Weight and watch them update.',
+      ...(setUp.warnings.length > 0 ? ['', ...setUp.warnings] : []),
+    ].join('\n');
+  });
+}

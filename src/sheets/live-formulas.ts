@@ -1,0 +1,209 @@
+/**
+ * The live formulas of §1.2 and §1.3, as text. Pure: input is where each column
+ * stands (indices from mapHeaders) and where the Settings values are; output is one
+ * formula per computed column, written in its header cell. Each formula returns
+ * the header text and then one value per sheet row, so sorting, inserting or
+ * deleting rows never leaves a row without its formula, and the work is one pass
+ * per tab rather than one roll-up per row.
+ *
+ * They mirror core/workbook/score-workbook.ts and core/workbook/kpis.ts exactly:
+ * wherever a cell must be parsed as core parses it (numbers, metric types, dates,
+ * IDs), the formula asks one of the custom functions rather than a native function
+ * with different rules.
+ */
+import { columnLetter, type KpiColumn, type OkrColumn } from '../core/workbook/schema';
+
+export type ColumnIndex<K extends string> = Readonly<Record<K, number>>;
+
+/** The three OKR tabs, in the roll-up's order: corporate, department, team. */
+export interface OkrTabColumns {
+  readonly name: string;
+  readonly columns: ColumnIndex<OkrColumn>;
+}
+
+/** 1-based rows of the Settings values (column B) the formulas read. */
+export interface SettingsCells {
+  readonly tab: string;
+  readonly cycleStart: number;
+  readonly cycleEnd: number;
+  readonly onTrack: number;
+  readonly behind: number;
+  /** A cell holding =TODAY(): custom functions recalculate only when an argument changes. */
+  readonly today: number;
+}
+
+/** `'Team OKRs'`: always quoted, quotes doubled. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The open-ended data range of a column: `'Team OKRs'!C2:C`. */
+export function columnRange(tab: string, index: number): string {
+  const letter = columnLetter(index);
+  return `${sheetRef(tab)}!${letter}2:${letter}`;
+}
+
+function settingsCell(settings: SettingsCells, row: number): string {
+  return `${sheetRef(settings.tab)}!$B$${row}`;
+}
+
+/**
+ * Ranges of the three tabs stacked into one column. VSTACK rather than `{a; b}`:
+ * the same in Sheets, and the local formula engine tracks what it depends on.
+ */
+function stack(parts: readonly string[]): string {
+  return `VSTACK(${parts.join(', ')})`;
+}
+
+/** The header text, then one value per data row: the whole column from one cell. */
+function withHeader(header: string, body: string): string {
+  return `=ARRAYFORMULA(VSTACK("${header}", ${body}))`;
+}
+
+/**
+ * A row's own measured score, "" for objectives. Core's kind rule: Type
+ * `Objective`/`O` is an objective, `Key Result`/`KR` a key result, anything else
+ * (blank or not a type) a key result when Target is filled. OKRSCORE alone cannot
+ * tell, and an objective with a Target must still be scored by roll-up only.
+ */
+export function ownScore(tab: OkrTabColumns): string {
+  const col = (key: OkrColumn) => columnRange(tab.name, tab.columns[key]);
+  const type = `LOWER(TRIM(${col('type')}))`;
+  const isObjective =
+    `(${type}="objective")+(${type}="o")` + `+(${type}<>"key result")*(${type}<>"kr")*(TRIM(${col('target')})="")`;
+  return `IF(${isObjective}, "", OKRSCORE(${col('start')}, ${col('target')}, ${col('current')}, ${col('metricType')}))`;
+}
+
+/**
+ * Score of every row of `tabs[self]`: OKRROLLUP over the three tabs stacked, then
+ * this tab's slice of the answer (FILTER on a tab number per row, since a lookup by
+ * ID would give a duplicate ID's later rows the first row's score). A key result
+ * whose own metric is wrong shows OKRSCORE's message rather than the roll-up's
+ * "score is not a number" about it.
+ */
+export function okrScoreFormula(tabs: readonly OkrTabColumns[], self: number): string {
+  const all = (key: OkrColumn) => stack(tabs.map((t) => columnRange(t.name, t.columns[key])));
+  const tabNumbers = stack(tabs.map((t, i) => `LEN(${columnRange(t.name, t.columns.id)})*0+${i}`));
+  const rolled = `FILTER(OKRROLLUP(${all('id')}, ${all('parentId')}, ${stack(tabs.map(ownScore))}, ${all('weight')}), ${tabNumbers}=${self})`;
+  const own = ownScore(tabs[self] as OkrTabColumns);
+  return withHeader('Score', `IF(ISNUMBER(${own})+(${own}=""), ${rolled}, ${own})`);
+}
+
+/** Expected (§2.4) from the row's dates, else the cycle's, as of Settings' Today; "" for rows without an ID. */
+export function okrExpectedFormula(tab: OkrTabColumns, settings: SettingsCells): string {
+  const col = (key: OkrColumn) => columnRange(tab.name, tab.columns[key]);
+  const orCycle = (key: OkrColumn, row: number) =>
+    `IF(TRIM(${col(key)})="", ${settingsCell(settings, row)}, ${col(key)})`;
+  const expected = `OKREXPECTED(${orCycle('startDate', settings.cycleStart)}, ${orCycle('dueDate', settings.cycleEnd)}, ${settingsCell(settings, settings.today)})`;
+  return withHeader('Expected', `IF(TRIM(${col('id')})="", "", ${expected})`);
+}
+
+/**
+ * Status (§2.5) from this tab's Score and Expected columns. A Score or Expected
+ * that is an error message is shown as it is, as core passes the error on.
+ */
+export function statusFormula(
+  tab: string,
+  scoreIndex: number,
+  expected: string | number,
+  settings: SettingsCells,
+): string {
+  const score = columnRange(tab, scoreIndex);
+  const exp = typeof expected === 'number' ? columnRange(tab, expected) : expected;
+  const thresholds = `${settingsCell(settings, settings.onTrack)}, ${settingsCell(settings, settings.behind)}`;
+  const graded = `OKRSTATUS(${score}, ${exp}, ${thresholds})`;
+  const body =
+    typeof expected === 'number'
+      ? `IF(ISNUMBER(${score})*ISNUMBER(${exp}), ${graded}, IF(ISNUMBER(${score}), ${exp}, ${score}))`
+      : `IF(ISNUMBER(${score}), ${graded}, ${score})`;
+  return withHeader('Status', body);
+}
+
+export function okrStatusFormula(tab: OkrTabColumns, settings: SettingsCells): string {
+  return statusFormula(tab.name, tab.columns.score, tab.columns.expected, settings);
+}
+
+export interface KpiTabColumns {
+  readonly name: string;
+  readonly columns: ColumnIndex<KpiColumn>;
+}
+
+/** KPIPROGRESS per row; a blank row (no actual, nothing measured) is "". */
+export function kpiProgressFormula(kpi: KpiTabColumns): string {
+  const col = (key: KpiColumn) => columnRange(kpi.name, kpi.columns[key]);
+  return withHeader(
+    'Progress',
+    `KPIPROGRESS(${col('baseline')}, ${col('target')}, ${col('actual')}, ${col('direction')})`,
+  );
+}
+
+/** OKRSTATUS on Progress, graded as at the end of the cycle (expected 1), as core/kpis.ts does. */
+export function kpiStatusFormula(kpi: KpiTabColumns, settings: SettingsCells): string {
+  return statusFormula(kpi.name, kpi.columns.progress, '1', settings);
+}
+
+/** The KPI columns a row counts as filled by (all but the computed ones), as core's readTable. */
+const KPI_INPUTS: readonly KpiColumn[] = [
+  'id',
+  'level',
+  'unit',
+  'kpi',
+  'owner',
+  'linkedOkr',
+  'baseline',
+  'target',
+  'actual',
+  'uom',
+  'direction',
+  'frequency',
+  'dueDate',
+];
+
+/**
+ * SMART (§1.3) as core's checkSmart: `✓` or `Missing: …`. Cells are parsed by the
+ * custom functions so that numbers, directions, IDs and dates read exactly as core
+ * reads them:
+ * - a number: KPIPROGRESS(0, 1, x, "increase") is (x − 0) / (1 − 0) = x, "" when
+ *   blank, a message when x is not a number;
+ * - a direction that holds a value (stay above/below, binary, milestone, or an
+ *   alias): KPIPROGRESS("", 0, 0, d) is a number for those and a "missing start"
+ *   or "unknown metric type" message for any other;
+ * - a Linked OKR that names a row: OKRROLLUP over the OKR IDs answers "" for a
+ *   known ID and "unknown ID" otherwise (IDs trimmed, case-insensitive);
+ * - a due date on or after the cycle start: OKREXPECTED(start − 1, due, start) is a
+ *   number exactly when due is a date at least one day after start − 1.
+ * The missing names are joined once and "Missing: |" (nothing missing) becomes ✓,
+ * so each criterion is computed once per row.
+ */
+export function kpiSmartFormula(
+  kpi: KpiTabColumns,
+  okrTabs: readonly OkrTabColumns[],
+  settings: SettingsCells,
+): string {
+  const col = (key: KpiColumn) => columnRange(kpi.name, kpi.columns[key]);
+  const filled = (key: KpiColumn) => `(TRIM(${col(key)})<>"")`;
+  const numberOf = (key: KpiColumn) => `KPIPROGRESS(0, 1, ${col(key)}, "increase")`;
+  const baseline = numberOf('baseline');
+  const target = numberOf('target');
+  const specific = `${filled('kpi')}*${filled('uom')}`;
+  const holds = `ISNUMBER(KPIPROGRESS("", 0, 0, ${col('direction')}))`;
+  const differ = `ISNUMBER(${baseline})*ISNUMBER(${target})*(${baseline}<>${target})`;
+  const measurable = `((${differ})+${holds}>0)`;
+  const achievable = filled('owner');
+  const okrIds = stack(okrTabs.map((t) => columnRange(t.name, t.columns.id)));
+  const relevant = `${filled('linkedOkr')}*(OKRROLLUP(${okrIds}, "", "", "", ${col('linkedOkr')})="")`;
+  const start = settingsCell(settings, settings.cycleStart);
+  const timeBound = `ISNUMBER(OKREXPECTED(${start}-1, ${col('dueDate')}, ${start}))`;
+  const missing = [
+    ['Specific', specific],
+    ['Measurable', measurable],
+    ['Achievable', achievable],
+    ['Relevant', relevant],
+    ['Time-bound', timeBound],
+  ]
+    .map(([name, test]) => `IF(${test}, "", ", ${name}")`)
+    .join('&');
+  const text = `SUBSTITUTE(SUBSTITUTE("Missing: "&MID(${missing}, 3, 200)&"|", "Missing: |", "✓"), "|", "")`;
+  const blankRow = `TRIM(${KPI_INPUTS.map(col).join('&')})=""`;
+  return withHeader('SMART', `IF(${blankRow}, "", ${text})`);
+}

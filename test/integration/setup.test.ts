@@ -1,0 +1,255 @@
+/**
+ * Set up workbook (§4.1) on the built bundle: what it creates, that a second run
+ * changes nothing, that a user's tabs keep every cell, and constant service calls.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AddonRuntime, loadAddon } from '../../local/runtime';
+import { headerRow, KPI_SCHEMA, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
+import { pickColumns, snapshotCells, writeGrids } from '../support/workbook';
+
+const NOW = new Date('2027-02-15T12:00:00Z');
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const sheetOf = (rt: AddonRuntime, tab: string) => rt.emulator.spreadsheet.getSheetByName(tab) as Sheet;
+const prompts = (rt: AddonRuntime) => rt.emulator.uiState.alerts.map((a) => (a as { prompt: string }).prompt);
+
+/** Everything set-up may write besides cell values: formats, validation, rules, frozen rows, widths. */
+function layoutOf(rt: AddonRuntime) {
+  return rt.emulator.spreadsheet.getSheets().map((sheet) => {
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const body = sheet.getRange(1, 1, Math.min(sheet.getMaxRows(), 5), width);
+    return {
+      name: sheet.getName(),
+      frozen: sheet.getFrozenRows(),
+      maxRows: sheet.getMaxRows(),
+      widths: Array.from({ length: width }, (_, i) => sheet.getColumnWidth(i + 1)),
+      formats: body.getNumberFormats(),
+      weights: body.getFontWeights(),
+      validations: body
+        .getDataValidations()
+        .map((r) => r.map((v) => (v ? (v as unknown as { _spec: unknown })._spec : null))),
+      rules: sheet.getConditionalFormatRules().map((r) => (r as unknown as { _spec: unknown })._spec),
+      notes: body.getNotes(),
+    };
+  });
+}
+
+describe('Set up workbook on an empty spreadsheet', () => {
+  it('creates every user tab with headers, frozen bold header row, formats, validation and Status colours', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('setUpWorkbook');
+    const ss = rt.emulator.spreadsheet;
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+      'Sheet1',
+      'Corporate OKRs',
+      'Department OKRs',
+      'Team OKRs',
+      'KPIs',
+      'Settings',
+      'Check-ins',
+      'History',
+    ]);
+    const team = sheetOf(rt, TAB.team);
+    // Headers as values (computed columns show their formula's header).
+    expect(team.getRange(1, 1, 1, 19).getValues()[0]).toEqual(headerRow(OKR_SCHEMA));
+    expect(
+      team
+        .getRange(1, 1, 1, 19)
+        .getFontWeights()[0]
+        ?.every((w) => w === 'bold'),
+    ).toBe(true);
+    expect(team.getFrozenRows()).toBe(1);
+    // Set-up's order: P Score, Q Expected, R Status; N/O dates; B Type, G Metric type, L Weight, M Confidence.
+    expect(team.getRange('P1').getFormula()).toMatch(/^=ARRAYFORMULA\(VSTACK\("Score", /);
+    expect(team.getRange('P2').getNumberFormat()).toBe('0%');
+    expect(team.getRange('Q1000').getNumberFormat()).toBe('0%');
+    expect(team.getRange('N2').getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(team.getRange('B2').getDataValidation()?.getCriteriaValues()).toEqual([
+      ['Objective', 'Key Result', 'O', 'KR'],
+      true,
+    ]);
+    const metricWords = (team.getRange('G500').getDataValidation()?.getCriteriaValues()[0] ?? []) as string[];
+    expect(metricWords.slice(0, 6)).toEqual([
+      'increase',
+      'decrease',
+      'stay above',
+      'stay below',
+      'binary',
+      'milestone',
+    ]);
+    expect(metricWords).toContain('at least');
+    const weight = team.getRange('L2').getDataValidation();
+    expect(String(weight?.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(weight?.getCriteriaValues()).toEqual([0]);
+    expect(weight?.getAllowInvalid()).toBe(false);
+    expect(weight?.getHelpText()).toBe('Weight in the parent’s score: a number, 0 or more. Blank means 1.');
+    const confidence = team.getRange('M2').getDataValidation();
+    expect(String(confidence?.getCriteriaType())).toBe('NUMBER_BETWEEN');
+    expect(confidence?.getCriteriaValues()).toEqual([0, 10]);
+    expect(team.getRange('A2').getDataValidation()).toBeNull();
+    // KPIs: Level, Direction, Frequency drop-downs.
+    const kpis = sheetOf(rt, TAB.kpis);
+    expect(kpis.getRange(1, 1, 1, 16).getValues()[0]).toEqual(headerRow(KPI_SCHEMA));
+    expect(kpis.getRange('B2').getDataValidation()?.getCriteriaValues()).toEqual([
+      ['Corporate', 'Department', 'Team'],
+      true,
+    ]);
+    expect(kpis.getRange('L2').getDataValidation()?.getCriteriaValues()).toEqual([
+      ['weekly', 'monthly', 'quarterly'],
+      true,
+    ]);
+    expect(kpis.getRange('N2').getNumberFormat()).toBe('0%');
+    // Status colours: R2:R1000, Done blue, On track green, Behind amber, At risk red.
+    const rules = team.getConditionalFormatRules().map((r) => ({
+      ranges: r.getRanges().map((g) => g.getA1Notation()),
+      text: r.getBooleanCondition()?.getCriteriaValues()[0],
+      background: r.getBooleanCondition()?.getBackground(),
+    }));
+    expect(rules).toEqual([
+      { ranges: ['R2:R1000'], text: 'Done', background: '#cfe2f3' },
+      { ranges: ['R2:R1000'], text: 'On track', background: '#d9ead3' },
+      { ranges: ['R2:R1000'], text: 'Behind', background: '#fce5cd' },
+      { ranges: ['R2:R1000'], text: 'At risk', background: '#f4cccc' },
+    ]);
+    // Settings: the defaults for 2027 Q1 (serial 46388 is 2027-01-01, 46477 2027-03-31), and Today.
+    const settings = sheetOf(rt, TAB.settings);
+    expect(settings.getRange('A1:B8').getDisplayValues()).toEqual([
+      ['Setting', 'Value'],
+      ['Company', ''],
+      ['Cycle name', '2027 Q1'],
+      ['Cycle start', '2027-01-01'],
+      ['Cycle end', '2027-03-31'],
+      ['On-track threshold', '70%'],
+      ['Behind threshold', '40%'],
+      ['Today', '2027-02-15'],
+    ]);
+    expect(settings.getRange('B8').getFormula()).toBe('=TODAY()');
+    expect(sheetOf(rt, TAB.history).getRange(1, 1, 1, 7).getValues()[0]).toEqual([
+      'Date',
+      'Level',
+      'ID',
+      'Title',
+      'Score',
+      'Expected',
+      'Status',
+    ]);
+    expect(prompts(rt)[0]).toMatch(/^The workbook is set up:\n• created "Corporate OKRs"/);
+  });
+
+  it('changes nothing when run a second time: cells, formats, validation, rules', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('setUpWorkbook');
+    const cells = snapshotCells(rt.emulator.spreadsheet);
+    const layout = layoutOf(rt);
+    rt.call('setUpWorkbook');
+    expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(cells);
+    expect(layoutOf(rt)).toEqual(layout);
+    expect(prompts(rt)[1]).toBe('The workbook was already set up: nothing needed to change.');
+  });
+});
+
+describe('Set up workbook on a user’s tabs', () => {
+  // A user's Team OKRs: an alias header (Kind for Type, Objective for Title, Aligns to for Parent ID),
+  // their own column between ours, our Weight at the far right.
+  const USER_TEAM = [
+    ['ID', 'Kind', 'Aligns to', 'Team notes', 'Objective', 'Start', 'Target', 'Current', 'Weight'],
+    ['T-O1', 'O', '', 'kick-off =1+1', 'Ship it', '', '', '', ''],
+    ['T-KR1', 'KR', 'T-O1', '-risky', 'Ten demos', 0, 10, 4, 3],
+    ['T-KR2', 'KR', 'T-O1', '', 'Docs done', 0, 4, 4, 1],
+  ];
+
+  it('keeps every user cell, appends missing columns after the last one, and formulas read the right columns', () => {
+    const rt = loadAddon({ now: () => NOW });
+    writeGrids(rt, { team: USER_TEAM });
+    const team = sheetOf(rt, TAB.team);
+    team.getRange('D2').setFormula('=LEN(E2)');
+    const before = snapshotCells(rt.emulator.spreadsheet, [TAB.team])[TAB.team];
+    rt.call('setUpWorkbook');
+    const after = snapshotCells(rt.emulator.spreadsheet, [TAB.team])[TAB.team];
+    const userColumns = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    expect(pickColumns(after?.formulas ?? [], userColumns).slice(0, 4)).toEqual(before?.formulas);
+    expect(pickColumns(after?.values ?? [], userColumns).slice(0, 4)).toEqual(before?.values);
+    expect(team.getRange('D2').getValue()).toBe(7); // the user's formula still runs: LEN("Ship it")
+    // Missing columns from J on, in schema order: Unit, Owner, Metric type, UoM, Confidence, Start date, Due date, Score…
+    expect(team.getRange(1, 10, 1, 10).getValues()[0]).toEqual([
+      'Unit',
+      'Owner',
+      'Metric type',
+      'Unit of measure',
+      'Confidence',
+      'Start date',
+      'Due date',
+      'Score',
+      'Expected',
+      'Status',
+    ]);
+    expect(team.getRange(1, 20).getValue()).toBe('Notes');
+    // A user column keeps its formats and gets no validation; a new one gets ours.
+    expect(team.getRange('B2').getDataValidation()).toBeNull();
+    expect(team.getRange('L2').getDataValidation()).not.toBeNull(); // Metric type, column L
+    // Scores: T-KR1 4/10 = 0.4 (weight 3), T-KR2 4/4 = 1 (weight 1) → T-O1 = (1.2 + 1) / 4 = 0.55.
+    expect(team.getRange('Q2:Q4').getValues()).toEqual([[0.55], [0.4], [1]]);
+    const formula = team.getRange('Q1').getFormula();
+    expect(formula).toContain("OKRSCORE('Team OKRs'!F2:F, 'Team OKRs'!G2:G, 'Team OKRs'!H2:H, 'Team OKRs'!L2:L)");
+    expect(formula).toContain("LOWER(TRIM('Team OKRs'!B2:B))");
+  });
+
+  it('leaves a user’s own History sheet alone and says so', () => {
+    const rt = loadAddon({ now: () => NOW });
+    writeGrids(rt, {
+      history: [
+        ['Year', 'Event'],
+        [2019, 'Founded'],
+      ],
+    });
+    const before = snapshotCells(rt.emulator.spreadsheet, [TAB.history]);
+    rt.call('setUpWorkbook');
+    expect(snapshotCells(rt.emulator.spreadsheet, [TAB.history])).toEqual(before);
+    expect(sheetOf(rt, TAB.history).getFrozenRows()).toBe(0);
+    expect(prompts(rt)[0]).toContain(
+      '"History" is a sheet of yours with other columns, so it was left as it is. Rename it and run Set up workbook again to let OKR Cascade keep its History there.',
+    );
+  });
+
+  it('adds only the missing Settings keys, below the user’s rows', () => {
+    const rt = loadAddon({ now: () => NOW });
+    writeGrids(rt, {
+      settings: [
+        ['Setting', 'Value'],
+        ['Company', 'Acme'],
+        ['On-track threshold', 0.8],
+      ],
+    });
+    rt.call('setUpWorkbook');
+    const values = sheetOf(rt, TAB.settings).getRange('A1:B8').getDisplayValues();
+    expect(values).toEqual([
+      ['Setting', 'Value'],
+      ['Company', 'Acme'],
+      ['On-track threshold', '0.8'],
+      ['Cycle name', '2027 Q1'],
+      ['Cycle start', '2027-01-01'],
+      ['Cycle end', '2027-03-31'],
+      ['Behind threshold', '40%'],
+      ['Today', '2027-02-15'],
+    ]);
+    // Status formulas read the user's own threshold row (B3).
+    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain("'Settings'!$B$3, 'Settings'!$B$7");
+  });
+});
+
+describe('Set up workbook service calls', () => {
+  function callsFor(rows: number): Record<string, number> {
+    const rt = loadAddon({ now: () => NOW });
+    const grid: unknown[][] = [headerRow(OKR_SCHEMA)];
+    for (let i = 1; i <= rows; i++)
+      grid.push([`T-${i}`, 'KR', '', '', `KR ${i}`, '', 'increase', 0, 10, i % 10, '', '', '', '', '', '', '', '', '']);
+    writeGrids(rt, { team: grid });
+    rt.call('setUpWorkbook');
+    return rt.emulator.calls.snapshot();
+  }
+
+  it('are the same for 100 and 10,000 existing rows', () => {
+    const small = callsFor(100);
+    expect(callsFor(10_000)).toEqual(small);
+    expect(small['Range.setValue'] ?? 0).toBe(0);
+  });
+});
