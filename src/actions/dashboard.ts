@@ -1,0 +1,74 @@
+/**
+ * The Dashboard sheet (§4.2): a small data table and two embedded charts drawn
+ * from it: average score per unit, and status counts per level. Regenerating
+ * removes the charts it made before, so they never pile up.
+ */
+import { STATUSES } from '../core/status';
+import type { RollupReport } from '../core/workbook/report';
+import { TAB } from '../core/workbook/schema';
+import type { Workbook } from '../core/workbook/workbook';
+import { type GeneratedSheet, generatedSheet } from '../sheets/generated';
+import { writeReport } from '../sheets/report-sheet';
+import { type Block, CHART_COLUMN, DASHBOARD_COLUMN_WIDTHS, layoutDashboard } from '../sheets/reports/dashboard-layout';
+import { STATUS_CHART_COLOURS } from '../sheets/reports/style';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 360;
+/** Rows a chart covers at the default row height, so the second one sits below the first. */
+const CHART_ROWS = 19;
+const FIRST_CHART_ROW = 3;
+
+export interface DashboardResult extends GeneratedSheet {
+  readonly charts: number;
+}
+
+const rangeOf = (sheet: Sheet, b: Block) => sheet.getRange(b.row, b.column, b.numRows, b.numColumns);
+
+export function writeDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  report: RollupReport,
+  workbook: Workbook,
+): DashboardResult {
+  const target = generatedSheet(ss, TAB.dashboard);
+  const { sheet } = target;
+  const layout = layoutDashboard(report, workbook.settings.settings, workbook.asOfDay);
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  writeReport(sheet, layout.grid, {
+    frozenRows: 1,
+    columnWidths: DASHBOARD_COLUMN_WIDTHS,
+    minRows: FIRST_CHART_ROW + 2 * CHART_ROWS + 2,
+  });
+
+  const byUnit = sheet
+    .newChart()
+    .addRange(rangeOf(sheet, layout.scoreByUnit))
+    .setNumHeaders(1)
+    .setPosition(FIRST_CHART_ROW, CHART_COLUMN, 0, 0)
+    .setOption('width', CHART_WIDTH)
+    .setOption('height', CHART_HEIGHT)
+    .setOption('vAxis.format', 'percent')
+    .setOption('vAxis.viewWindow.min', 0)
+    .setOption('vAxis.viewWindow.max', 1)
+    .asColumnChart()
+    .setTitle('Average score by unit')
+    .setLegendPosition(Charts.Position.NONE)
+    .build();
+  const byLevel = sheet
+    .newChart()
+    .addRange(rangeOf(sheet, layout.statusByLevel))
+    .setNumHeaders(1)
+    .setPosition(FIRST_CHART_ROW + CHART_ROWS + 1, CHART_COLUMN, 0, 0)
+    .setOption('width', CHART_WIDTH)
+    .setOption('height', CHART_HEIGHT)
+    .asBarChart()
+    .setTitle('Objectives and key results by status, per level')
+    .setStacked()
+    .setColors(STATUSES.map((s) => STATUS_CHART_COLOURS[s]))
+    .setLegendPosition(Charts.Position.RIGHT)
+    .build();
+  sheet.insertChart(byUnit);
+  sheet.insertChart(byLevel);
+  return { ...target, charts: 2 };
+}

@@ -1,0 +1,58 @@
+/**
+ * Build roll-up and dashboard (§4.2): the Roll-up sheet — summary per level and
+ * unit, every OKR row in tree order with score, status, progress bar and trend,
+ * then the Unaligned section — and the Dashboard charts. Computed from the raw
+ * input cells (never from formula results); each tab read once, each sheet
+ * written in a fixed number of batched calls.
+ */
+import { buildReport } from '../core/workbook/report';
+import { TAB } from '../core/workbook/schema';
+import { validateWorkbook as findProblems } from '../core/workbook/validate';
+import { countFindings, describeCounts } from '../sheets/findings-sheet';
+import { generatedSheet } from '../sheets/generated';
+import { writeReport } from '../sheets/report-sheet';
+import { leftOutNote, noOkrRowsMessage } from '../sheets/reports/okr-guard';
+import { layoutRollup, ROLLUP_COLUMN_WIDTHS } from '../sheets/reports/rollup-layout';
+import { plural } from '../sheets/reports/style';
+import { loadWorkbook } from '../sheets/workbook';
+import { writeDashboard } from './dashboard';
+import { runAction, UserError } from './run';
+
+export const ROLLUP_TITLE = 'Build roll-up and dashboard';
+
+function renamedNote(wanted: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, taken?: string): string {
+  return taken === undefined
+    ? ''
+    : `\nA sheet of yours is named "${wanted}", so it was left alone and the report is on "${sheet.getName()}".`;
+}
+
+export function buildRollup(): void {
+  runAction(ROLLUP_TITLE, () => {
+    const { ss, workbook } = loadWorkbook();
+    const nothing = noOkrRowsMessage(workbook);
+    if (nothing !== undefined) throw new UserError(nothing);
+
+    const report = buildReport(workbook);
+    const layout = layoutRollup(report, workbook);
+    const rollup = generatedSheet(ss, TAB.rollUp);
+    writeReport(rollup.sheet, layout.grid, { frozenRows: 1, columnWidths: ROLLUP_COLUMN_WIDTHS });
+    const dashboard = writeDashboard(ss, report, workbook);
+    // Land the user on the report they asked for (a new sheet would leave them on the Dashboard).
+    rollup.sheet.activate();
+
+    const rows = layout.alignedRows + layout.unalignedRows;
+    const counts = countFindings(findProblems(workbook));
+    const problems =
+      counts.errors + counts.warnings === 0
+        ? ''
+        : `\n\nThe workbook has ${describeCounts(counts)}: run Validate to list them.`;
+    return (
+      `Roll-up: ${plural(rows, 'row')}, ${layout.unalignedRows} unaligned.` +
+      ` Dashboard: ${plural(dashboard.charts, 'chart')}.` +
+      renamedNote(TAB.rollUp, rollup.sheet, rollup.nameTakenByUser) +
+      renamedNote(TAB.dashboard, dashboard.sheet, dashboard.nameTakenByUser) +
+      problems +
+      leftOutNote(workbook)
+    );
+  });
+}

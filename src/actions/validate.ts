@@ -1,0 +1,37 @@
+/**
+ * Validate (§4.3): every finding of the core's rules on the generated Validation
+ * sheet, with a link to each cell, and the counts in an alert.
+ */
+import { TAB } from '../core/workbook/schema';
+import { validateWorkbook as findProblems } from '../core/workbook/validate';
+import { describeCounts, FINDING_COLUMN_WIDTHS, FINDINGS_FROZEN_ROWS, layoutFindings } from '../sheets/findings-sheet';
+import { generatedSheet } from '../sheets/generated';
+import { writeReport } from '../sheets/report-sheet';
+import { plural } from '../sheets/reports/style';
+import { loadWorkbook } from '../sheets/workbook';
+import { runAction } from './run';
+
+export function validateWorkbook(): void {
+  runAction('Validate', () => {
+    const { ss, workbook } = loadWorkbook();
+    const findings = findProblems(workbook);
+    const target = generatedSheet(ss, TAB.validation);
+    const sheetIds = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()] as const));
+    const checked = `${plural(workbook.okr.rows.length, 'OKR row')}, ${plural(workbook.kpis.rows.length, 'KPI')} checked`;
+    const { grid, counts } = layoutFindings(findings, sheetIds, workbook.asOfDay, checked);
+    writeReport(target.sheet, grid, { frozenRows: FINDINGS_FROZEN_ROWS, columnWidths: FINDING_COLUMN_WIDTHS });
+    target.sheet.activate();
+
+    const where = target.sheet.getName();
+    const renamed =
+      target.nameTakenByUser === undefined
+        ? ''
+        : `\nA sheet of yours is named "${TAB.validation}", so it was left alone and the list is on "${where}".`;
+    const total = counts.errors + counts.warnings;
+    const headline =
+      total === 0
+        ? `No problems found (${checked}).`
+        : `${describeCounts(counts)}, listed on "${where}" with a link to each cell.`;
+    return headline + renamed;
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * Generated report sheets (Roll-up, Dashboard, Validation) are laid out in
+ * memory as one grid of cells with their formats, then written with one call
+ * per property (§6.1): setNumberFormats, setValues, setBackgrounds,
+ * setFontWeights, setFontStyles. However many rows, the same calls.
+ */
+
+/** What Apps Script reports for a cell without a number format; used where a cell needs none. */
+export const NO_FORMAT = '0.###############';
+/** Plain text: what is written stays text, even `=…`, `001` or `2027-01-15` (§6.2). */
+export const TEXT_FORMAT = '@';
+export const PERCENT_FORMAT = '0%';
+export const COUNT_FORMAT = '0';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
+export interface CellSpec {
+  readonly value?: string | number | null;
+  /** A formula; its cell gets NO_FORMAT so that Sheets evaluates it. */
+  readonly formula?: string;
+  readonly format?: string;
+  readonly background?: string | null;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** A plain string or number, or a cell with its formatting. */
+export type Cell = string | number | null | undefined | CellSpec;
+
+export interface RowStyle {
+  readonly background?: string | null;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** A rectangular report built row by row; every matrix has `width` columns. */
+export class ReportGrid {
+  readonly width: number;
+  readonly values: (string | number)[][] = [];
+  readonly formats: string[][] = [];
+  readonly backgrounds: (string | null)[][] = [];
+  readonly weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
+  readonly styles: GoogleAppsScript.Spreadsheet.FontStyle[][] = [];
+
+  constructor(width: number) {
+    this.width = width;
+  }
+
+  get rowCount(): number {
+    return this.values.length;
+  }
+
+  /** Appends a row (cells past `width` are an error); returns its 1-based sheet row. */
+  addRow(cells: readonly Cell[], style: RowStyle = {}): number {
+    if (cells.length > this.width) throw new Error(`report row has ${cells.length} cells, the grid ${this.width}`);
+    const values: (string | number)[] = [];
+    const formats: string[] = [];
+    const backgrounds: (string | null)[] = [];
+    const weights: GoogleAppsScript.Spreadsheet.FontWeight[] = [];
+    const styles: GoogleAppsScript.Spreadsheet.FontStyle[] = [];
+    for (let c = 0; c < this.width; c++) {
+      const cell = cells[c];
+      const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { value: cell ?? '' };
+      const value = spec.formula ?? spec.value ?? '';
+      values.push(value);
+      formats.push(
+        spec.format ??
+          (spec.formula !== undefined ? NO_FORMAT : typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT),
+      );
+      backgrounds.push(spec.background !== undefined ? spec.background : (style.background ?? null));
+      weights.push((spec.bold ?? style.bold) ? 'bold' : 'normal');
+      styles.push((spec.italic ?? style.italic) ? 'italic' : 'normal');
+    }
+    this.values.push(values);
+    this.formats.push(formats);
+    this.backgrounds.push(backgrounds);
+    this.weights.push(weights);
+    this.styles.push(styles);
+    return this.values.length;
+  }
+
+  blankRow(): number {
+    return this.addRow([]);
+  }
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Makes the sheet exactly `rows` rows tall: one insertRowsAfter or one deleteRows
+ * (none when it already fits), so a report shrinks with its data and a large
+ * one fits, with the same number of calls whatever the size.
+ */
+export function fitRows(sheet: Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (max < rows) sheet.insertRowsAfter(max, rows - max);
+  else if (max > rows) sheet.deleteRows(rows + 1, max - rows);
+}
+
+/** Makes sure the sheet has at least `columns` columns. */
+export function ensureColumns(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (max < columns) sheet.insertColumnsAfter(max, columns - max);
+}
+
+export interface ReportLayout {
+  readonly frozenRows: number;
+  /** Pixel width per column, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows to keep at least (room for charts); the sheet is fitted to max(rows, minRows). */
+  readonly minRows?: number;
+}
+
+/**
+ * Replaces everything on a generated sheet with `grid`: clear, fit, then one batched
+ * write per property. Formats go first so that text cells keep text as text.
+ */
+export function writeReport(sheet: Sheet, grid: ReportGrid, layout: ReportLayout): void {
+  sheet.clear();
+  // At least one row below the frozen ones: Sheets refuses to delete every non-frozen row.
+  fitRows(sheet, Math.max(grid.rowCount, layout.minRows ?? 0, layout.frozenRows + 1));
+  ensureColumns(sheet, grid.width);
+  if (grid.rowCount > 0) {
+    const range = sheet.getRange(1, 1, grid.rowCount, grid.width);
+    range.setNumberFormats(grid.formats);
+    range.setValues(grid.values);
+    range.setBackgrounds(grid.backgrounds);
+    range.setFontWeights(grid.weights);
+    range.setFontStyles(grid.styles);
+  }
+  sheet.setFrozenRows(layout.frozenRows);
+  layout.columnWidths.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * §6.1: each action makes the same service calls for 100 rows as for 10,000 — one
+ * read per tab, one batched write per property. The only call that depends on size is
+ * the one that fits a sheet to its rows: deleteRows when a fresh 1,000-row sheet is too
+ * tall, insertRowsAfter when it is too short; either way exactly one call, so the two
+ * are counted together below.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AddonRuntime, loadAddon } from '../../local/runtime';
+import { HISTORY_SCHEMA, headerRow, OKR_SCHEMA } from '../../src/core/workbook/schema';
+import { defaultSettingsRows } from '../../src/core/workbook/settings';
+import { emulatedToday, writeGrids } from '../support/workbook';
+
+const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
+type Grid = unknown[][];
+type Action = 'buildRollup' | 'validateWorkbook' | 'recordSnapshot';
+
+/**
+ * `n` OKR rows: objective + 2 key results per group across the three levels (every
+ * seventh objective without an Owner, every measured key result without a check-in,
+ * so Validate has findings in proportion); what n leaves over are extra key results.
+ */
+function writeGenerated(rt: AddonRuntime, n: number): void {
+  const groups = Math.floor(n / 3);
+  const corporate = Math.max(1, Math.round(groups / 10));
+  const department = Math.max(1, Math.round((groups * 3) / 10));
+  const team = groups - corporate - department;
+  const tab = (prefix: string, count: number, parent: (i: number) => string, unit: (i: number) => string): Grid => {
+    const rows: Grid = [headerRow(OKR_SCHEMA)];
+    for (let i = 0; i < count; i++) {
+      const o = `${prefix}-O${i}`;
+      rows.push([o, 'Objective', parent(i), unit(i), `Objective ${o}`, i % 7 === 0 ? '' : 'Owner']);
+      rows.push([`${prefix}-KR${i}a`, 'Key Result', o, '', 'Measured', 'Owner', 'increase', 0, 100, i % 101]);
+      rows.push([`${prefix}-KR${i}b`, 'Key Result', o, '', 'Scored by aligned objectives', 'Owner']);
+    }
+    return rows;
+  };
+  writeGrids(rt, {
+    corporate: tab(
+      'C',
+      corporate,
+      () => '',
+      () => 'Company',
+    ),
+    department: tab(
+      'D',
+      department,
+      (i) => `C-KR${i % corporate}b`,
+      (i) => `Dept ${i % 6}`,
+    ),
+    team: [
+      ...tab(
+        'T',
+        team,
+        (i) => `D-KR${i % department}b`,
+        (i) => `Team ${i % 12}`,
+      ),
+      ...Array.from({ length: n - groups * 3 }, (_, k) => [
+        `T-KRx${k}`,
+        'Key Result',
+        `T-O${team - 1}`,
+        '',
+        'Extra',
+        'Owner',
+        'increase',
+        0,
+        10,
+        5,
+      ]),
+    ],
+    settings: defaultSettingsRows(emulatedToday(rt), 'Generated Inc'),
+    history: [headerRow(HISTORY_SCHEMA)],
+  });
+}
+
+/** The calls of one action on a fresh workbook of `n` rows, with the row-fitting call merged. */
+function callsOf(action: Action, n: number, runBefore: readonly Action[] = []): Record<string, number> {
+  const rt = loadAddon(CLOCK);
+  writeGenerated(rt, n);
+  for (const a of runBefore) rt.call(a);
+  rt.emulator.calls.reset();
+  rt.call(action);
+  expect(rt.emulator.uiState.alerts.at(-1)?.prompt).not.toMatch(/went wrong/);
+  const counts = { ...rt.emulator.calls.snapshot() };
+  const fit = (counts['Sheet.insertRowsAfter'] ?? 0) + (counts['Sheet.deleteRows'] ?? 0);
+  delete counts['Sheet.insertRowsAfter'];
+  delete counts['Sheet.deleteRows'];
+  if (fit > 0) counts['Sheet.insertRowsAfter|deleteRows'] = fit;
+  return counts;
+}
+
+describe('service calls per action do not grow with the rows', () => {
+  for (const [action, before] of [
+    ['buildRollup', []],
+    ['buildRollup', ['buildRollup']],
+    ['validateWorkbook', []],
+    ['recordSnapshot', []],
+    ['recordSnapshot', ['recordSnapshot']],
+  ] as const) {
+    const label = before.length > 0 ? `${action}, run a second time` : action;
+    it(`${label}: 100 rows and 10,000 rows make the same calls`, () => {
+      const small = callsOf(action, 100, before);
+      const large = callsOf(action, 10_000, before);
+      expect(large).toEqual(small);
+      // One read per tab: the seven workbook tabs that exist are read once each at most.
+      expect(small['Sheet.getDataRange'] ?? 0).toBeLessThanOrEqual(7);
+      expect(small['Range.getValues'] ?? 0).toBeLessThanOrEqual(7);
+      // Values written in one call per sheet written (Roll-up + Dashboard, Validation, History).
+      expect(small['Range.setValues']).toBe(action === 'buildRollup' ? 2 : 1);
+    });
+  }
+
+  it('Build roll-up writes each formatting property once per sheet', () => {
+    const counts = callsOf('buildRollup', 1_000);
+    for (const method of ['setNumberFormats', 'setBackgrounds', 'setFontWeights', 'setFontStyles']) {
+      expect(counts[`Range.${method}`], method).toBe(2);
+    }
+    expect(counts['Range.setBackground'] ?? 0).toBe(0);
+    expect(counts['Range.setValue'] ?? 0).toBe(0);
+  });
+});
