@@ -1,0 +1,558 @@
+/**
+ * §4.6 Start next cycle, as a plan: every check and every value is worked out here,
+ * from the tabs' raw input cells, before the adapter writes anything. The adapter
+ * then archives (copies, frozen), writes the few cells listed, and sets Settings.
+ *
+ * Rules (shown to the user in the confirmation and the summary):
+ * - Nothing is deleted: every row stays on its tab.
+ * - An unfinished key result (own score < 1) is carried over: Start := its last Current
+ *   and Current is cleared, so it starts the new cycle at 0 ("not started", §2.3) until
+ *   its first check-in; the old value stays visible as Start and in the archive. With no
+ *   Current yet, Start stays. Without a Start column, Current is kept (it has nowhere to go).
+ * - Finished key results (score 1) are left exactly as they are, so the team sees what was
+ *   achieved until it replaces them; key results whose metric has an error are left too and
+ *   listed. Objectives and key results scored by roll-up carry on unchanged.
+ * - Per-row dates that lie before the new cycle (Start date before its start, Due date on
+ *   or before it) are cleared on every row that carries on, so it takes the new cycle's
+ *   dates (§1.2: blank means the cycle's). A date set beyond the old cycle stays.
+ * - KPIs measured short of their target roll over the same way: Baseline := Actual, Actual
+ *   cleared. A KPI at or past its target keeps its values (its target needs a new level,
+ *   and a Baseline past the Target would be an error). Every KPI Due date before the new
+ *   cycle moves to the new cycle's end, so the KPI stays Time-bound (§1.3; a blank Due date
+ *   would fail SMART, unlike a blank OKR date).
+ * - A cell holding a formula (the user's own lookup, say) is never overwritten.
+ */
+
+import { progress } from '../metric';
+import { err, ok, type Result } from '../result';
+import { daysInMonth, formatIsoDate, fromSheetsSerial, MONTH_NAMES, toSheetsSerial } from '../rollout/calendar';
+import { isBlank, readDate } from '../values';
+import { formatFinding } from './findings';
+import { parseKpis } from './kpis';
+import { classifyMetricError } from './metric-problems';
+import { type OkrTabs, parseOkrTabs } from './okr-rows';
+import { columnLetter, KPI_SCHEMA, LEVELS, normalizeHeader, OKR_SCHEMA, shownHeader, TAB } from './schema';
+import { parseSettings, SETTING_LABELS, type SettingKey } from './settings';
+import type { Grid } from './table';
+
+export interface Cycle {
+  readonly name: string;
+  /** Sheets serials of the first and last day. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export const ARCHIVE_KEY = 'okr-cascade.archive';
+/** Sheets refuses longer tab names. */
+const MAX_TAB_NAME = 100;
+/** Cycles longer than this many months are measured in days. */
+const MAX_MONTHS = 36;
+
+// ---------------------------------------------------------------- next cycle
+
+function addMonths(day: number, months: number): number {
+  const date = fromSheetsSerial(day);
+  if (!date.ok) return day;
+  const index = date.value.year * 12 + date.value.month - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return toSheetsSerial({ year, month, day: Math.min(date.value.day, daysInMonth(year, month)) });
+}
+
+/** n when the cycle is exactly n calendar months (2027-01-01 – 2027-03-31 is 3), else null. */
+export function cycleMonths(start: number, end: number): number | null {
+  for (let n = 1; n <= MAX_MONTHS; n++) if (addMonths(start, n) - 1 === end) return n;
+  return null;
+}
+
+/**
+ * The cycle after `old`, of the same length: as many calendar months when it was whole
+ * months (a quarter after a quarter, whatever the months' lengths), else as many days.
+ */
+export function proposeNextCycle(old: Cycle): Cycle {
+  const months = cycleMonths(old.start, old.end);
+  const start = old.end + 1;
+  const end = months === null ? start + (old.end - old.start) : addMonths(start, months) - 1;
+  return { name: nextCycleName(old.name, months), start, end };
+}
+
+/** A number in a name moved on, keeping its zero padding; a two-digit year wraps (FY99 → FY00). */
+const bump = (digits: string, by: number, wrap = false): string =>
+  String(wrap && digits.length === 2 ? (Number(digits) + by) % 100 : Number(digits) + by).padStart(digits.length, '0');
+
+/** The year in a name: `2027`, `FY27`, `FY2027` or `'27`; the last one when there are several. */
+const YEAR = /(^|\D)(\d{4})(?!\d)|(?:FY\s?|')(\d{2})(?!\d)/gi;
+
+function bumpYear(name: string, years: number): string {
+  if (years === 0) return name;
+  const matches = [...name.matchAll(YEAR)];
+  const last = matches[matches.length - 1];
+  if (last === undefined || last.index === undefined) return name;
+  const digits = last[2] ?? last[3] ?? '';
+  const at = last.index + last[0].length - digits.length;
+  return name.slice(0, at) + bump(digits, years, true) + name.slice(at + digits.length);
+}
+
+/** Q1–Q4 or H1–H2 stepped `step` periods on, the year carried: `2027 Q4` → `2028 Q1`. */
+function bumpPeriod(name: string, letter: 'Q' | 'H', count: number, step: number): string | null {
+  const match = new RegExp(`(^|[^a-z])${letter}([1-${count}])(?![0-9])`, 'i').exec(name);
+  if (match === null) return null;
+  const index = Number(match[2]) - 1 + step;
+  const at = match.index + match[0].length - 1;
+  const renamed = name.slice(0, at) + String((index % count) + 1) + name.slice(at + 1);
+  return bumpYear(renamed, Math.floor(index / count));
+}
+
+const MONTH_WORD = new RegExp(`\\b(${MONTH_NAMES.map((m) => `${m}|${m.slice(0, 3)}`).join('|')})\\b`, 'gi');
+
+/** One month name (`March 2027`, `Mar '27`) stepped `step` months on, in the same spelling. */
+function bumpMonthName(name: string, step: number): string | null {
+  const matches = [...name.matchAll(MONTH_WORD)];
+  const match = matches[0];
+  if (matches.length !== 1 || match === undefined || match.index === undefined) return null;
+  const word = match[1] ?? '';
+  const month = MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(word.toLowerCase().slice(0, 3)));
+  const index = month + step;
+  let next = MONTH_NAMES[index % 12] ?? '';
+  if (word.length === 3) next = next.slice(0, 3);
+  if (word === word.toUpperCase()) next = next.toUpperCase();
+  else if (word === word.toLowerCase()) next = next.toLowerCase();
+  return bumpYear(name.slice(0, match.index) + next + name.slice(match.index + word.length), Math.floor(index / 12));
+}
+
+/** `2027-03` → `2027-04`. */
+function bumpYearMonth(name: string, step: number): string | null {
+  const match = /(^|\D)(\d{4})([-/.])(\d{1,2})(?!\d)/.exec(name);
+  if (match === null) return null;
+  const month = Number(match[4]);
+  if (month < 1 || month > 12) return null;
+  const index = Number(match[2]) * 12 + month - 1 + step;
+  const text = `${Math.floor(index / 12)}${match[3]}${String((index % 12) + 1).padStart(match[4]?.length ?? 2, '0')}`;
+  const at = match.index + (match[1]?.length ?? 0);
+  return name.slice(0, at) + text + name.slice(at + match[0].length - (match[1]?.length ?? 0));
+}
+
+/**
+ * The next cycle's name in the old one's own style: `2027 Q1` → `2027 Q2`, `Q4 FY27` →
+ * `Q1 FY28`, `H2 2027` → `H1 2028`, `March 2027` → `April 2027`, `2027` → `2028` (a year
+ * long), `Sprint 7` → `Sprint 8`; anything else gets ` (next)`. `months` is the cycle's
+ * length in whole months, null when it is not whole months.
+ */
+export function nextCycleName(name: string, months: number | null): string {
+  const trimmed = name.trim();
+  const every = (unit: number): number => (months !== null && months % unit === 0 ? months / unit : 1);
+  const named =
+    bumpPeriod(trimmed, 'Q', 4, every(3)) ??
+    bumpPeriod(trimmed, 'H', 2, every(6)) ??
+    bumpYearMonth(trimmed, months ?? 1) ??
+    bumpMonthName(trimmed, months ?? 1);
+  if (named !== null) return named;
+  // A lone year names a year-long cycle; any other last number counts cycles.
+  const last = /(\d+)(?!.*\d)/.exec(trimmed);
+  if (last !== null && last.index !== undefined) {
+    const digits = last[1] ?? '';
+    const isYear = digits.length === 4 && Number(digits) >= 1900 && Number(digits) <= 2999;
+    if (!isYear || (months !== null && months % 12 === 0)) {
+      return (
+        trimmed.slice(0, last.index) +
+        bump(digits, isYear ? (months ?? 12) / 12 : 1) +
+        trimmed.slice(last.index + digits.length)
+      );
+    }
+  }
+  return /\(next\)$/.test(trimmed) ? trimmed.replace(/\(next\)$/, '(next 2)') : `${trimmed} (next)`;
+}
+
+export function archiveName(tab: string, cycleName: string): string {
+  return `${tab} (${cycleName})`;
+}
+
+export function formatDay(serial: number): string {
+  const date = fromSheetsSerial(serial);
+  return date.ok ? formatIsoDate(date.value) : String(serial);
+}
+
+export function formatCycle(cycle: Cycle): string {
+  return `${cycle.name} (${formatDay(cycle.start)} – ${formatDay(cycle.end)})`;
+}
+
+// ---------------------------------------------------------------- the plan
+
+export type ArchivedGrid = 'corporate' | 'department' | 'team' | 'kpis';
+export type PlanGrid = ArchivedGrid | 'settings';
+
+/** The tabs archived, in §1.1 order, keyed as in WorkbookGrids. */
+export const ARCHIVED: readonly { readonly key: ArchivedGrid; readonly tab: string }[] = [
+  { key: 'corporate', tab: TAB.corporate },
+  { key: 'department', tab: TAB.department },
+  { key: 'team', tab: TAB.team },
+  { key: 'kpis', tab: TAB.kpis },
+];
+
+export interface NextCycleInput {
+  /** Raw values per tab (Dates as serials); undefined for a tab that does not exist. */
+  readonly grids: Readonly<Partial<Record<PlanGrid, Grid>>>;
+  /** `getFormulas()` of the same ranges; "" where a cell holds no formula. */
+  readonly formulas: Readonly<Partial<Record<PlanGrid, Grid>>>;
+  /** Every tab name in the spreadsheet. */
+  readonly sheetNames: readonly string[];
+  /** Today, a Sheets serial. */
+  readonly asOfDay: number;
+}
+
+export interface CellChange {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** "" clears; when `date`, a number is a serial to write as a date. */
+  readonly value: unknown;
+  readonly date: boolean;
+}
+
+/** New values for some cells of one column: written as one block by the adapter. */
+export interface ColumnChanges {
+  readonly tab: string;
+  readonly grid: PlanGrid;
+  /** 0-based. */
+  readonly column: number;
+  /** The header as the user wrote it (for Settings: the key of the first change). */
+  readonly header: string;
+  readonly changes: readonly CellChange[];
+}
+
+export interface RowRef {
+  readonly tab: string;
+  readonly row: number;
+  readonly id: string;
+}
+
+export interface NextCyclePlan {
+  readonly oldCycle: Cycle;
+  readonly newCycle: Cycle;
+  readonly asOfDay: number;
+  readonly archives: readonly { readonly key: ArchivedGrid; readonly tab: string; readonly name: string }[];
+  /** Live OKR and KPI cells, then Settings value cells. */
+  readonly columns: readonly ColumnChanges[];
+  /** Settings keys missing from the tab: rows appended below it. */
+  readonly appendSettings: readonly (readonly [string, unknown])[];
+  readonly carried: readonly RowRef[];
+  readonly finished: readonly RowRef[];
+  readonly objectives: number;
+  readonly rolledUp: number;
+  /** Key results left alone because their metric has an error: one line each, naming the cell. */
+  readonly broken: readonly string[];
+  readonly datesCleared: number;
+  readonly kpisRolled: readonly RowRef[];
+  readonly kpisReached: readonly RowRef[];
+  readonly kpisBroken: readonly string[];
+  readonly kpiDatesMoved: number;
+  /** Cells left alone because they hold a formula, like `Team OKRs!J7 (Current)`. */
+  readonly formulaCells: readonly string[];
+}
+
+type Changes = Map<string, { grid: PlanGrid; tab: string; column: number; header: string; changes: CellChange[] }>;
+
+/** Collects changes, skipping cells (or whole columns, from a header formula) that hold formulas. */
+function changeSink(input: NextCycleInput, formulaCells: string[]) {
+  const columns: Changes = new Map();
+  const formulaAt = (grid: PlanGrid, row: number, column: number): string => {
+    const cells = input.formulas[grid];
+    const header = cells?.[0]?.[column];
+    if (typeof header === 'string' && header !== '') return header;
+    const own = cells?.[row - 1]?.[column];
+    return typeof own === 'string' ? own : '';
+  };
+  const set = (
+    grid: PlanGrid,
+    tab: string,
+    column: number | undefined,
+    header: string,
+    date: boolean,
+    row: number,
+    value: unknown,
+  ): boolean => {
+    if (column === undefined) return false;
+    if (formulaAt(grid, row, column) !== '') {
+      formulaCells.push(`${tab}!${columnLetter(column)}${row} (${header})`);
+      return false;
+    }
+    const key = `${tab}\u0000${column}`;
+    let entry = columns.get(key);
+    if (entry === undefined) {
+      entry = { grid, tab, column, header, changes: [] };
+      columns.set(key, entry);
+    }
+    entry.changes.push({ row, value, date });
+    return true;
+  };
+  return { columns, set };
+}
+
+const beforeDay = (value: unknown, day: number, orOn: boolean): boolean => {
+  const read = readDate(value, 'date');
+  if (!read.ok || read.value === null) return false;
+  const d = Math.floor(read.value);
+  return orOn ? d <= day : d < day;
+};
+
+function settingRows(grid: Grid): Map<SettingKey, number> {
+  const rows = new Map<SettingKey, number>();
+  const keys = Object.keys(SETTING_LABELS) as SettingKey[];
+  grid.forEach((cells, r) => {
+    const label = normalizeHeader(cells[0]);
+    const key = keys.find((k) => normalizeHeader(SETTING_LABELS[k]) === label);
+    if (key !== undefined && !rows.has(key)) rows.set(key, r + 1);
+  });
+  return rows;
+}
+
+const CYCLE_KEYS: readonly SettingKey[] = ['cycleName', 'cycleStart', 'cycleEnd'];
+
+function checkTabs(input: NextCycleInput, okr: OkrTabs): Result<void> {
+  if (input.grids.settings === undefined) {
+    return err('There is no Settings tab to record the new cycle in: run Set up workbook first. Nothing was changed.');
+  }
+  if (!ARCHIVED.some((a) => a.key !== 'kpis' && input.grids[a.key] !== undefined)) {
+    return err('There are no OKR tabs to archive: run Set up workbook first. Nothing was changed.');
+  }
+  for (const level of LEVELS) {
+    const problem = okr.tables[level].header.problems.find((p) => p.rule === 'missing-column');
+    if (input.grids[keyOfLevel(level)] !== undefined && problem !== undefined) {
+      return err(`${formatFinding(problem)}. Fix the header row, then start the next cycle. Nothing was changed.`);
+    }
+  }
+  return ok(undefined);
+}
+
+const keyOfLevel = (level: (typeof LEVELS)[number]): ArchivedGrid =>
+  level === 'Corporate' ? 'corporate' : level === 'Department' ? 'department' : 'team';
+
+/**
+ * Everything Start next cycle will do, or the reason it must not run (a message for the
+ * user; nothing has been written yet when it is returned).
+ */
+export function planNextCycle(input: NextCycleInput): Result<NextCyclePlan> {
+  const okr = parseOkrTabs(input.grids);
+  const checked = checkTabs(input, okr);
+  if (!checked.ok) return checked;
+  const settingsGrid = input.grids.settings ?? [];
+  const parsed = parseSettings(settingsGrid, input.asOfDay);
+  // A bad cycle value would archive under a guessed name; a repeated key (column A) only warns.
+  const badCycle = parsed.problems.find((p) => p.columnIndex === 1 && /cycle/i.test(p.column ?? ''));
+  if (badCycle !== undefined) {
+    return err(`${formatFinding(badCycle)}. Fix the cycle in Settings first. Nothing was changed.`);
+  }
+  const { settings } = parsed;
+  const oldCycle: Cycle = { name: settings.cycleName.trim(), start: settings.cycleStart, end: settings.cycleEnd };
+  const newCycle = proposeNextCycle(oldCycle);
+
+  const taken = new Set(input.sheetNames.map((n) => n.trim().toLowerCase()));
+  const archives = ARCHIVED.filter((a) => input.grids[a.key] !== undefined).map((a) => ({
+    ...a,
+    name: archiveName(a.tab, oldCycle.name),
+  }));
+  for (const archive of archives) {
+    if (archive.name.length > MAX_TAB_NAME) {
+      return err(
+        `The tab name "${archive.name}" would be longer than ${MAX_TAB_NAME} characters: shorten Cycle name in Settings. Nothing was changed.`,
+      );
+    }
+    if (taken.has(archive.name.toLowerCase())) {
+      return err(
+        `A tab named "${archive.name}" already exists, so ${oldCycle.name} looks archived already. ` +
+          `If it is an old copy, rename or delete it; if the cycle has moved on, check Cycle name, Cycle start and Cycle end in Settings. Nothing was changed.`,
+      );
+    }
+  }
+
+  const formulaCells: string[] = [];
+  const sink = changeSink(input, formulaCells);
+  const carried: RowRef[] = [];
+  const finished: RowRef[] = [];
+  const broken: string[] = [];
+  let objectives = 0;
+  let rolledUp = 0;
+  let datesCleared = 0;
+
+  for (const row of okr.rows) {
+    const level = row.level;
+    const table = okr.tables[level];
+    const grid = keyOfLevel(level);
+    const col = (key: 'start' | 'current' | 'startDate' | 'dueDate') => table.header.index[key];
+    const header = (key: 'start' | 'current' | 'startDate' | 'dueDate') => shownHeader(table.header, OKR_SCHEMA, key);
+    const ref: RowRef = { tab: row.tab, row: row.row, id: row.id };
+    if (row.kind === 'Objective') objectives++;
+    else if (!row.ownScore.ok) {
+      const field = classifyMetricError(row.ownScore.error).field;
+      const key = field === 'type' ? 'metricType' : field;
+      const index = table.header.index[key];
+      const cell = index === undefined ? `${row.tab} row ${row.row}` : `${row.tab}!${columnLetter(index)}${row.row}`;
+      broken.push(`${cell} (${shownHeader(table.header, OKR_SCHEMA, key)}): ${row.ownScore.error}`);
+      continue;
+    } else if (row.ownScore.value === null) rolledUp++;
+    else if (row.ownScore.value >= 1) {
+      finished.push(ref);
+      continue;
+    } else {
+      carried.push(ref);
+      if (!isBlank(row.current) && col('start') !== undefined) {
+        const moved = sink.set(grid, row.tab, col('start'), header('start'), false, row.row, row.current);
+        // Current is cleared only once its value has a place in Start.
+        if (moved) sink.set(grid, row.tab, col('current'), header('current'), false, row.row, '');
+      }
+    }
+    if (beforeDay(row.startDate.ok ? row.startDate.value : null, newCycle.start, false)) {
+      if (sink.set(grid, row.tab, col('startDate'), header('startDate'), true, row.row, '')) datesCleared++;
+    }
+    if (beforeDay(row.dueDate.ok ? row.dueDate.value : null, newCycle.start, true)) {
+      if (sink.set(grid, row.tab, col('dueDate'), header('dueDate'), true, row.row, '')) datesCleared++;
+    }
+  }
+
+  const kpis = parseKpis(input.grids.kpis);
+  const kpiCol = (key: 'baseline' | 'actual' | 'dueDate') => kpis.table.header.index[key];
+  const kpiHeader = (key: 'baseline' | 'actual' | 'dueDate') => shownHeader(kpis.table.header, KPI_SCHEMA, key);
+  const kpisRolled: RowRef[] = [];
+  const kpisReached: RowRef[] = [];
+  const kpisBroken: string[] = [];
+  let kpiDatesMoved = 0;
+  if (input.grids.kpis !== undefined && kpis.table.header.usable) {
+    for (const kpi of kpis.rows) {
+      const ref: RowRef = { tab: TAB.kpis, row: kpi.row, id: kpi.id };
+      const p = progress({ start: kpi.baseline, target: kpi.target, current: kpi.actual, type: kpi.directionCell });
+      if (!p.ok) kpisBroken.push(`${TAB.kpis} row ${kpi.row} (${kpi.id || 'no ID'}): ${p.error}`);
+      else if (p.value !== null && p.value >= 1) kpisReached.push(ref);
+      else if (p.value !== null && kpiCol('baseline') !== undefined) {
+        if (sink.set('kpis', TAB.kpis, kpiCol('baseline'), kpiHeader('baseline'), false, kpi.row, kpi.actual)) {
+          sink.set('kpis', TAB.kpis, kpiCol('actual'), kpiHeader('actual'), false, kpi.row, '');
+          kpisRolled.push(ref);
+        }
+      }
+      if (beforeDay(kpi.dueDate.ok ? kpi.dueDate.value : null, newCycle.start, false)) {
+        if (sink.set('kpis', TAB.kpis, kpiCol('dueDate'), kpiHeader('dueDate'), true, kpi.row, newCycle.end))
+          kpiDatesMoved++;
+      }
+    }
+  }
+
+  const rows = settingRows(settingsGrid);
+  const appendSettings: (readonly [string, unknown])[] = [];
+  const newValues: Record<string, unknown> = {
+    cycleName: newCycle.name,
+    cycleStart: newCycle.start,
+    cycleEnd: newCycle.end,
+  };
+  for (const key of CYCLE_KEYS) {
+    const row = rows.get(key);
+    if (row === undefined) appendSettings.push([SETTING_LABELS[key], newValues[key]]);
+    else sink.set('settings', TAB.settings, 1, SETTING_LABELS[key], key !== 'cycleName', row, newValues[key]);
+  }
+
+  return ok({
+    oldCycle,
+    newCycle,
+    asOfDay: input.asOfDay,
+    archives,
+    columns: [...sink.columns.values()],
+    appendSettings,
+    carried,
+    finished,
+    objectives,
+    rolledUp,
+    broken,
+    datesCleared,
+    kpisRolled,
+    kpisReached,
+    kpisBroken,
+    kpiDatesMoved,
+    formulaCells,
+  });
+}
+
+// ---------------------------------------------------------------- what the user reads
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const LIST_LIMIT = 5;
+
+function listed(lines: readonly string[]): string {
+  const shown = lines.slice(0, LIST_LIMIT).map((l) => `    ${l}`);
+  if (lines.length > LIST_LIMIT) shown.push(`    … and ${lines.length - LIST_LIMIT} more`);
+  return shown.join('\n');
+}
+
+function tabList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** What each rule does, worded once for both the question and the summary. */
+function ruleLines(plan: NextCyclePlan, done: boolean): string[] {
+  const lines: string[] = [];
+  const was = (future: string, past: string) => (done ? past : future);
+  lines.push(
+    `• ${was('Carry', 'Carried')} ${plural(plan.carried.length, 'unfinished key result')} over: Start ${was('becomes', 'became')} the last Current and Current ${was('is', 'was')} cleared, so each starts ${plan.newCycle.name} at 0 until its first check-in.`,
+  );
+  lines.push(
+    `• ${was('Leave', 'Left')} ${plural(plan.finished.length, 'finished key result')}, ${plural(plan.objectives, 'objective')} and ${plural(plan.rolledUp, 'key result')} scored by roll-up as they are. Nothing is deleted: replace or remove rows yourself when you set the new OKRs.`,
+  );
+  if (plan.datesCleared > 0) {
+    lines.push(
+      `• ${was('Clear', 'Cleared')} ${plural(plan.datesCleared, 'row date')} (Start date, Due date) set before ${plan.newCycle.name}, so those rows use the cycle's dates.`,
+    );
+  }
+  if (plan.archives.some((a) => a.key === 'kpis')) {
+    lines.push(
+      `• KPIs: ${was('roll', 'rolled')} ${plural(plan.kpisRolled.length, 'KPI')} over (Baseline ${was('becomes', 'became')} the last Actual, Actual ${was('is', 'was')} cleared); ${plural(plan.kpisReached.length, 'KPI')} already at target ${was(plan.kpisReached.length === 1 ? 'keeps' : 'keep', 'kept')} Baseline and Actual; ${plural(plan.kpiDatesMoved, 'Due date')} ${was('move', 'moved')} to ${formatDay(plan.newCycle.end)}.`,
+    );
+  }
+  return lines;
+}
+
+function warningLines(plan: NextCyclePlan, done: boolean): string[] {
+  const lines: string[] = [];
+  const left = done ? 'were left unchanged' : 'will be left unchanged';
+  if (plan.broken.length > 0)
+    lines.push(
+      `${plural(plan.broken.length, 'key result has', 'key results have')} errors and ${left}:\n${listed(plan.broken)}`,
+    );
+  if (plan.kpisBroken.length > 0)
+    lines.push(
+      `${plural(plan.kpisBroken.length, 'KPI has', 'KPIs have')} errors and ${left}:\n${listed(plan.kpisBroken)}`,
+    );
+  if (plan.formulaCells.length > 0)
+    lines.push(
+      `${plural(plan.formulaCells.length, 'cell holds a formula', 'cells hold formulas')}, so ${done ? 'it was' : 'they are'} not overwritten:\n${listed(plan.formulaCells)}`,
+    );
+  return lines;
+}
+
+/** The YES/NO question asked before anything changes. */
+export function confirmationText(plan: NextCyclePlan): string {
+  const archived = tabList(plan.archives.map((a) => a.tab));
+  const lines = [`Start ${formatCycle(plan.newCycle)} after ${plan.oldCycle.name}?`];
+  const left = plan.oldCycle.end - Math.floor(plan.asOfDay);
+  if (left > 0)
+    lines.push(
+      `Note: ${plan.oldCycle.name} still runs until ${formatDay(plan.oldCycle.end)} (${plural(left, 'day')} from today).`,
+    );
+  lines.push('');
+  lines.push(`• Archive ${archived} as frozen copies named "… (${plan.oldCycle.name})".`);
+  lines.push(...ruleLines(plan, false));
+  lines.push(`• Set Cycle name, Cycle start and Cycle end in Settings (you can change them there afterwards).`);
+  const warnings = warningLines(plan, false);
+  if (warnings.length > 0) lines.push('', ...warnings);
+  lines.push('', 'Check-ins and History are not changed.');
+  return lines.join('\n');
+}
+
+/** The summary shown once everything is written. */
+export function summaryText(plan: NextCyclePlan): string {
+  const lines = [`Started ${formatCycle(plan.newCycle)}.`, ''];
+  lines.push(
+    `• Archived ${plan.oldCycle.name}: ${plan.archives.map((a) => a.name).join(', ')} (values only, protected with a warning).`,
+  );
+  lines.push(...ruleLines(plan, true));
+  lines.push(`• Settings now hold ${plan.newCycle.name}.`);
+  const warnings = warningLines(plan, true);
+  if (warnings.length > 0) lines.push('', ...warnings);
+  lines.push('', 'Check-ins and History were not changed.');
+  return lines.join('\n');
+}
