@@ -3,6 +3,16 @@
  * top-level stub for each export; every export must be a function, and every
  * UPPERCASE export is a custom function with its docs.
  */
+
+export { startNextCycle } from './actions/next-cycle';
+export { generateRolloutPlan } from './actions/rollout';
+export { buildRollup } from './actions/rollup';
+export { insertSampleOkrs } from './actions/sample';
+export { setUpWorkbook } from './actions/setup';
+export { recordSnapshot } from './actions/snapshot';
+export { validateWorkbook } from './actions/validate';
 export { KPIPROGRESS, OKREXPECTED, OKRROLLUP, OKRSCORE, OKRSTATUS } from './functions/index';
 export { showAbout } from './ui/about';
 export { onInstall, onOpen } from './ui/menu';
+export { showSidebar } from './ui/sidebar/open';
+export { recordCheckIn, saveOkr, sidebarContext } from './ui/sidebar/server';

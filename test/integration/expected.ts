@@ -13,4 +13,7 @@ export const CUSTOM_FUNCTIONS = {
 export const LIFECYCLE_FUNCTIONS = ['onOpen', 'onInstall'] as const;
 
 /** What `clasp push` sends (clasp status --json, paths relative to the repo). */
-export const PUSHED_FILES = ['dist/Code.js', 'dist/about.html', 'dist/appsscript.json'];
+export const PUSHED_FILES = ['dist/Code.js', 'dist/about.html', 'dist/appsscript.json', 'dist/sidebar.html'];
+
+/** The sidebar page's google.script.run targets (src/shared/sidebar-api.ts). */
+export const SIDEBAR_SERVER_FUNCTIONS = ['sidebarContext', 'saveOkr', 'recordCheckIn'] as const;

@@ -1,0 +1,192 @@
+/**
+ * §5.2 Check-in: update a key result's Current (and Confidence) and append the
+ * check-in to the `Check-ins` log. If Current is not what the sidebar showed, the
+ * check-in is refused with the fresh value: nothing is overwritten silently.
+ * The log is written after Current; if appending fails, Current is put back.
+ */
+import { UserError } from '../../actions/run';
+import { normalizeId } from '../../core/rollup';
+import { scoreKeyResult } from '../../core/score';
+import { isBlank, readNumber } from '../../core/values';
+import { classifyMetricError } from '../../core/workbook/metric-problems';
+import type { OkrRow } from '../../core/workbook/okr-rows';
+import { CHECK_IN_SCHEMA, type CheckInColumn, headerRow, mapHeaders, TAB } from '../../core/workbook/schema';
+import { readTable } from '../../core/workbook/table';
+import { type CheckInInput, type CheckInResult, showValue } from '../../shared/sidebar-api';
+import { serialInZone } from '../../sheets/dates';
+import { asText, ensureSize } from '../../sheets/io';
+import { itemAt, sidebarContextOf } from './context';
+import { parseCurrent, textInput, wireValue } from './fields';
+import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
+import type { CellWrite, WriteLog } from './writes';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A cell holds 50,000 characters; a check-in comment needs far fewer. */
+const MAX_COMMENT = 5_000;
+
+function keyResultOf(state: SidebarState, id: string): OkrRow {
+  const { rows } = state.workbook.okr;
+  const index = state.workbook.scores.rollup.nodeIndex.get(normalizeId(id));
+  const row = index === undefined ? undefined : rows[index];
+  if (row === undefined) {
+    throw new UserError(
+      `There is no OKR with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar.`,
+    );
+  }
+  if (row.kind !== 'Key Result') throw new UserError(`${row.id} is an objective: check-ins update key results.`);
+  return row;
+}
+
+function confidenceOf(typed: string): number | '' {
+  const read = readNumber(typed.trim(), 'Confidence');
+  if (!read.ok || (read.value !== null && (read.value < 0 || read.value > 10))) {
+    throw new UserError(`Not saved. Confidence must be a number from 0 to 10, not "${typed.trim()}".`);
+  }
+  return read.value ?? '';
+}
+
+interface LogTab {
+  readonly sheet: Sheet;
+  readonly index: Readonly<Partial<Record<CheckInColumn, number>>>;
+  readonly row: number;
+  /** The header row written with the check-in when the tab is new or empty. */
+  readonly header: readonly string[] | null;
+}
+
+/** The Check-ins tab, created with its headers when missing (§1.1: the add-on's own log). */
+function logTab(state: SidebarState): LogTab {
+  const grid = state.grids.checkIns;
+  const empty = grid === undefined || grid.every((r) => r.every(isBlank));
+  if (empty) {
+    let sheet = state.ss.getSheetByName(TAB.checkIns);
+    if (sheet === null) {
+      sheet = state.ss.insertSheet(TAB.checkIns);
+      sheet.setFrozenRows(1);
+    }
+    const header = headerRow(CHECK_IN_SCHEMA);
+    const index = mapHeaders(TAB.checkIns, header, CHECK_IN_SCHEMA).index;
+    return { sheet, index, row: 2, header };
+  }
+  const table = readTable(TAB.checkIns, grid, CHECK_IN_SCHEMA);
+  if (!table.header.usable) {
+    const problems = table.header.problems.map((p) => p.message).join('; ');
+    throw new UserError(`Not saved: the ${TAB.checkIns} tab's header row cannot be read (${problems}).`);
+  }
+  const last = table.rows[table.rows.length - 1]?.row ?? 1;
+  return {
+    sheet: state.ss.getSheetByName(TAB.checkIns) as Sheet,
+    index: table.header.index,
+    row: last + 1,
+    header: null,
+  };
+}
+
+export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: WriteLog): CheckInResult {
+  const kr = keyResultOf(state, input.id);
+  const table = state.workbook.okr.tables[kr.level];
+  const currentColumn = table.header.index.current;
+  if (currentColumn === undefined)
+    throw new UserError(`Not saved: ${kr.tab} has no "Current" column. Add it to the header row.`);
+  const cells = rawCellsOf(state, kr);
+  const fresh = wireValue(cells.current);
+  if (fresh !== input.seen) {
+    const message =
+      `${kr.id}'s Current changed to ${showValue(fresh)} since the sidebar loaded it (you saw ${showValue(input.seen)}). ` +
+      'Nothing was saved: check the new value, then record your check-in again.';
+    return { status: 'stale', message, fresh: itemAt(state, kr.tab, kr.row) as NonNullable<ReturnType<typeof itemAt>> };
+  }
+  if (input.value.trim() === '') throw new UserError('Not saved. Enter the new value.');
+  const value = parseCurrent(input.value);
+  if (!value.ok) throw new UserError(`Not saved. ${value.error}.`);
+  const scored = scoreKeyResult({
+    start: cells.start,
+    target: cells.target,
+    current: value.value.value,
+    type: cells.metricType,
+  });
+  if (!scored.ok) {
+    const aboutValue = classifyMetricError(scored.error).field === 'current';
+    throw new UserError(
+      aboutValue
+        ? `Not saved. New value: ${scored.error}.`
+        : `Not saved: ${kr.id} cannot be scored (${scored.error}). Fix its metric in the Edit panel first.`,
+    );
+  }
+  if (scored.value === null) {
+    throw new UserError(
+      `Not saved: ${kr.id} has no metric of its own. Set its metric type and target in the Edit panel first.`,
+    );
+  }
+  const confidence = confidenceOf(input.confidence);
+  const comment = textInput(input.comment);
+  if (String(comment.value).length > MAX_COMMENT) {
+    throw new UserError(`Not saved. Keep the comment under ${MAX_COMMENT.toLocaleString('en-US')} characters.`);
+  }
+
+  const sheet = state.ss.getSheetByName(kr.tab) as Sheet;
+  const formula = sheet.getRange(kr.row, currentColumn + 1).getFormula();
+  if (formula !== '') {
+    throw new UserError(
+      `Not saved: Current of ${kr.id} (${kr.tab} row ${kr.row}) is a formula, ${formula}. Update the cells it reads instead.`,
+    );
+  }
+
+  const confidenceColumn = table.header.index.confidence;
+  const okrWrites: CellWrite[] = [{ column: currentColumn, value: value.value.write }];
+  const okrPatches: GridPatch[] = [
+    { grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: currentColumn, value: value.value.value },
+  ];
+  const undo: CellWrite[] = [{ column: currentColumn, value: asText(cells.current) }];
+  if (confidenceColumn !== undefined && confidence !== '') {
+    okrWrites.push({ column: confidenceColumn, value: confidence });
+    okrPatches.push({ grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: confidenceColumn, value: confidence });
+    undo.push({ column: confidenceColumn, value: asText(cells.confidence) });
+  }
+
+  const target = logTab(state);
+  const now = new Date();
+  const entry: Record<CheckInColumn, { write: unknown; value: unknown }> = {
+    timestamp: { write: now, value: serialInZone(now, state.timeZone) },
+    id: { write: asText(kr.id), value: kr.id },
+    oldValue: { write: asText(cells.current), value: cells.current },
+    newValue: { write: value.value.write, value: value.value.value },
+    confidence: { write: confidence, value: confidence },
+    comment: { write: comment.write, value: comment.value },
+    user: textInput(Session.getActiveUser().getEmail() ?? ''),
+  };
+  const logWrites: CellWrite[] = [];
+  const logPatches: GridPatch[] = [];
+  for (const [key, cell] of Object.entries(entry) as [CheckInColumn, { write: unknown; value: unknown }][]) {
+    const column = target.index[key];
+    if (column === undefined) continue;
+    logWrites.push({ column, value: cell.write });
+    logPatches.push({ grid: 'checkIns', row: target.row, column, value: cell.value });
+  }
+  if (target.header !== null) {
+    log.writeRow(
+      target.sheet,
+      TAB.checkIns,
+      1,
+      target.header.map((value, column) => ({ column, value })),
+    );
+    for (const [column, value] of target.header.entries()) logPatches.push({ grid: 'checkIns', row: 1, column, value });
+  }
+
+  log.writeRow(sheet, kr.tab, kr.row, okrWrites);
+  try {
+    ensureSize(target.sheet, target.row, Math.max(...logWrites.map((w) => w.column)) + 1);
+    log.writeRow(target.sheet, TAB.checkIns, target.row, logWrites);
+  } catch (error) {
+    log.writeRow(sheet, kr.tab, kr.row, undo);
+    log.forget();
+    throw error;
+  }
+
+  const after = patchedState(state, [...okrPatches, ...logPatches]);
+  return {
+    status: 'saved',
+    message: `Checked in ${kr.id}: ${showValue(wireValue(cells.current))} → ${showValue(wireValue(value.value.value))}.`,
+    context: sidebarContextOf(after, null),
+  };
+}

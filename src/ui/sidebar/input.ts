@@ -1,0 +1,57 @@
+/**
+ * google.script.run hands the server whatever the page sent: these check its shape
+ * before anything else reads it, so a bad call fails with a message, not a crash.
+ */
+import { UserError } from '../../actions/run';
+import {
+  type CellValue,
+  type CheckInInput,
+  EDIT_FIELDS,
+  type LevelName,
+  type OkrFields,
+  type RowRef,
+  type SaveOkrInput,
+} from '../../shared/sidebar-api';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+function fieldsFrom(value: unknown): OkrFields {
+  if (!isRecord(value)) throw new UserError('The sidebar sent no form values: reload it and try again.');
+  const fields = {} as OkrFields;
+  for (const f of EDIT_FIELDS) fields[f] = str(value[f]);
+  return fields;
+}
+
+function rowRefFrom(value: unknown): RowRef | null {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value) || typeof value.row !== 'number') throw new UserError('The sidebar sent a bad row: reload it.');
+  return { tab: str(value.tab), row: value.row, id: str(value.id) };
+}
+
+export function saveInputFrom(value: unknown): SaveOkrInput {
+  if (!isRecord(value)) throw new UserError('The sidebar sent nothing to save: reload it and try again.');
+  const target = rowRefFrom(value.target);
+  return {
+    target,
+    level: str(value.level) as LevelName,
+    id: str(value.id),
+    fields: fieldsFrom(value.fields),
+    base: target === null || value.base === null || value.base === undefined ? null : fieldsFrom(value.base),
+  };
+}
+
+function cellFrom(value: unknown): CellValue {
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : '';
+}
+
+export function checkInInputFrom(value: unknown): CheckInInput {
+  if (!isRecord(value) || str(value.id).trim() === '') throw new UserError('Not saved. Choose a key result.');
+  return {
+    id: str(value.id),
+    seen: cellFrom(value.seen),
+    value: str(value.value),
+    confidence: str(value.confidence),
+    comment: str(value.comment),
+  };
+}

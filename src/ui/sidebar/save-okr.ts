@@ -1,0 +1,210 @@
+/**
+ * §5.1 Save: create or edit one objective or key result. Everything is checked
+ * before anything is written: the typed values (§2), then the whole workbook as it
+ * would be after the save (§4.3) — an error the save would introduce refuses it.
+ * Only that row's edited input cells are written; Score, Expected, Status and the
+ * user's own columns are never touched.
+ */
+import { UserError } from '../../actions/run';
+import { normalizeId } from '../../core/rollup';
+import { type Finding, formatFinding } from '../../core/workbook/findings';
+import type { OkrKind, OkrRow } from '../../core/workbook/okr-rows';
+import { LEVELS, type Level, OKR_TAB_OF_LEVEL, type OkrColumn, shownHeader } from '../../core/workbook/schema';
+import { validateWorkbook } from '../../core/workbook/validate';
+import {
+  EDIT_FIELDS,
+  type EditField,
+  FIELD_LABELS,
+  type OkrFields,
+  type SaveOkrInput,
+  type SaveOkrResult,
+} from '../../shared/sidebar-api';
+import { asText, ensureSize } from '../../sheets/io';
+import { itemAt, sidebarContextOf } from './context';
+import { type CellInput, fieldsOf, parseField } from './fields';
+import { generateId } from './ids';
+import {
+  GRID_OF_LEVEL,
+  type GridPatch,
+  lastDataRow,
+  patchedState,
+  rawCellsOf,
+  type SidebarState,
+  usableLevels,
+} from './state';
+import type { CellWrite, WriteLog } from './writes';
+
+interface Plan {
+  readonly tab: string;
+  readonly row: number;
+  readonly id: string;
+  readonly created: boolean;
+  /** Column → typed value to write ('id' only for a row that gets a new ID). */
+  readonly values: Partial<Record<EditField | 'id', string>>;
+}
+
+/** Warnings every brand-new row has (no key results, no check-in yet): noise right after creating it. */
+const NOT_YET: ReadonlySet<Finding['rule']> = new Set(['key-result-count', 'stale-check-in']);
+
+const findingKey = (f: Finding): string => [f.severity, f.rule, f.tab, f.row, f.column ?? '', f.message].join('\u0000');
+
+/** The row an edit is about: by row number if it still holds that ID, else wherever the ID moved. */
+function findTarget(state: SidebarState, level: Level, ref: NonNullable<SaveOkrInput['target']>): OkrRow | undefined {
+  const rows = state.workbook.okr.rows.filter((r) => r.level === level);
+  const key = normalizeId(ref.id);
+  const atRow = rows.find((r) => r.row === ref.row);
+  if (atRow !== undefined && atRow.key === key) return atRow;
+  return key === '' ? undefined : rows.find((r) => r.key === key);
+}
+
+function conflictMessage(row: OkrRow, fields: readonly EditField[], fresh: OkrFields): string {
+  const what = fields.map((f) => `${FIELD_LABELS[f]} is now ${fresh[f] === '' ? 'blank' : `"${fresh[f]}"`}`);
+  return (
+    `${row.id || `${row.tab} row ${row.row}`} changed in the sheet since the sidebar loaded it: ${what.join('; ')}. ` +
+    'Nothing was saved.'
+  );
+}
+
+function planEdit(
+  state: SidebarState,
+  input: SaveOkrInput,
+  level: Level,
+): { plan: Plan } | { conflict: SaveOkrResult } {
+  const ref = input.target as NonNullable<SaveOkrInput['target']>;
+  const tab = OKR_TAB_OF_LEVEL[level];
+  if (ref.tab !== tab) {
+    throw new UserError(
+      `An OKR stays on its level: ${ref.id || 'this row'} is on ${ref.tab}. To move it, create it on ${tab} and delete the old row.`,
+    );
+  }
+  const row = findTarget(state, level, ref);
+  if (row === undefined) {
+    const message = `${ref.id || `Row ${ref.row}`} is no longer on ${tab}: it was deleted or its ID changed. Nothing was saved.`;
+    return { conflict: { status: 'conflict', message, fresh: null } };
+  }
+  const fresh = fieldsOf(rawCellsOf(state, row), row.kind);
+  const base = input.base ?? fresh;
+  const changed = EDIT_FIELDS.filter((f) => input.fields[f].trim() !== base[f]);
+  const conflicts = changed.filter((f) => fresh[f] !== base[f] && fresh[f] !== input.fields[f].trim());
+  if (conflicts.length > 0) {
+    const message = conflictMessage(row, conflicts, fresh);
+    return { conflict: { status: 'conflict', message, fresh: itemAt(state, tab, row.row) ?? null } };
+  }
+  const values: Plan['values'] = {};
+  for (const f of changed) values[f] = input.fields[f];
+  let id = row.id;
+  if (id === '') {
+    id = generateId(state.workbook.okr.rows, level, input.fields.type as OkrKind, unitForId(state, input));
+    values.id = id;
+  }
+  return { plan: { tab, row: row.row, id, created: false, values } };
+}
+
+/** A key result with a blank Unit is named after its objective's unit. */
+function unitForId(state: SidebarState, input: SaveOkrInput): string {
+  const unit = input.fields.unit.trim();
+  if (unit !== '' || input.fields.type !== 'Key Result') return unit;
+  const parent = state.workbook.okr.rows.find((r) => r.key === normalizeId(input.fields.parentId));
+  return parent?.unit ?? '';
+}
+
+function planNew(state: SidebarState, input: SaveOkrInput, level: Level): Plan {
+  const kind = input.fields.type as OkrKind;
+  const id = input.id.trim() || generateId(state.workbook.okr.rows, level, kind, unitForId(state, input));
+  const values: Plan['values'] = { id };
+  for (const f of EDIT_FIELDS) if (input.fields[f].trim() !== '') values[f] = input.fields[f];
+  return { tab: OKR_TAB_OF_LEVEL[level], row: lastDataRow(state, level) + 1, id, created: true, values };
+}
+
+/** Each planned value parsed, with its column; every problem reported at once. */
+function cellsOf(state: SidebarState, level: Level, plan: Plan): { column: number; input: CellInput }[] {
+  const header = state.workbook.okr.tables[level].header;
+  const problems: string[] = [];
+  const cells: { column: number; input: CellInput }[] = [];
+  for (const [key, typed] of Object.entries(plan.values) as [EditField | 'id', string][]) {
+    const parsed: { ok: true; value: CellInput } | { ok: false; error: string } =
+      key === 'id' ? { ok: true, value: { value: typed, write: asText(typed) } } : parseField(key, typed);
+    if (!parsed.ok) {
+      problems.push(parsed.error);
+      continue;
+    }
+    const column = header.index[key as OkrColumn];
+    if (column === undefined) {
+      if (parsed.value.value === '') continue;
+      const name = shownHeader(header, state.workbook.okr.tables[level].schema, key as OkrColumn);
+      problems.push(
+        `${plan.tab} has no "${name}" column: add it to the header row to set ${FIELD_LABELS[key as EditField] ?? name}`,
+      );
+      continue;
+    }
+    cells.push({ column, input: parsed.value });
+  }
+  if (problems.length > 0) throw new UserError(`Not saved. ${problems.join('. ')}.`);
+  return cells;
+}
+
+function checkInput(input: SaveOkrInput, level: Level): void {
+  if (input.fields.title.trim() === '') throw new UserError('Not saved. Give it a title.');
+  if (input.fields.type !== 'Objective' && input.fields.type !== 'Key Result') {
+    throw new UserError('Not saved. Choose whether it is an objective or a key result.');
+  }
+  if (!LEVELS.includes(level)) throw new UserError(`Not saved. Choose a level: ${LEVELS.join(', ')}.`);
+}
+
+export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLog): SaveOkrResult {
+  const level = input.level as Level;
+  checkInput(input, level);
+  const tab = OKR_TAB_OF_LEVEL[level];
+  if (!usableLevels(state).includes(level)) {
+    throw new UserError(
+      `Not saved: there is no usable "${tab}" tab. Run Set up workbook (or fix its header row) first.`,
+    );
+  }
+  let plan: Plan;
+  if (input.target === null) plan = planNew(state, input, level);
+  else {
+    const edit = planEdit(state, input, level);
+    if ('conflict' in edit) return edit.conflict;
+    plan = edit.plan;
+  }
+  const cells = cellsOf(state, level, plan);
+  if (cells.length === 0) {
+    const item = itemAt(state, tab, plan.row);
+    const context = sidebarContextOf(state, { tab, row: plan.row });
+    if (item === undefined) throw new UserError('Not saved: nothing to save.');
+    return { status: 'saved', message: 'No changes to save.', warnings: [], saved: item, context };
+  }
+
+  const patches: GridPatch[] = cells.map(({ column, input: cell }) => ({
+    grid: GRID_OF_LEVEL[level],
+    row: plan.row,
+    column,
+    value: cell.value,
+  }));
+  const after = patchedState(state, patches);
+  const before = new Set(validateWorkbook(state.workbook).map(findingKey));
+  const findings = validateWorkbook(after.workbook);
+  const introduced = findings.filter((f) => f.severity === 'error' && !before.has(findingKey(f)));
+  if (introduced.length > 0) {
+    throw new UserError(`Not saved: ${introduced.map(formatFinding).join('; ')}`);
+  }
+  const warnings = findings
+    .filter((f) => f.tab === tab && f.row === plan.row && !(plan.created && NOT_YET.has(f.rule)))
+    .map(formatFinding);
+
+  const sheet = state.ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
+  const writes: CellWrite[] = cells.map(({ column, input: cell }) => ({ column, value: cell.write }));
+  if (plan.created) ensureSize(sheet, plan.row, Math.max(...writes.map((w) => w.column)) + 1);
+  log.writeRow(sheet, tab, plan.row, writes);
+
+  const saved = itemAt(after, tab, plan.row);
+  if (saved === undefined) throw new Error(`${tab} row ${plan.row} did not read back as an OKR row`);
+  const verb = plan.created ? 'Added' : 'Saved';
+  return {
+    status: 'saved',
+    message: `${verb} ${plan.id} on ${tab}, row ${plan.row}.`,
+    warnings,
+    saved,
+    context: sidebarContextOf(after, { tab, row: plan.row }),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * §5.2 through the built bundle: a check-in updates Current (and Confidence) and
+ * appends to the Check-ins log; a stale one is refused with the fresh value.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AddonRuntime, loadAddon } from '../../local/runtime';
+import type { CheckInInput, CheckInResult, OkrItem } from '../../src/shared/sidebar-api';
+import { snapshotCells, writeSampleWorkbook } from '../support/workbook';
+
+const TZ = 'Europe/Berlin';
+const USER = 'amira.haddad@northwind.example';
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function loaded(rt: AddonRuntime, id: string): OkrItem {
+  const item = plain(rt.call('sidebarContext')).items.find((i) => i.id === id);
+  if (!item) throw new Error(`no ${id} in the sidebar context`);
+  return item;
+}
+
+const checkIn = (rt: AddonRuntime, input: CheckInInput): CheckInResult => plain(rt.call('recordCheckIn', input));
+
+function refusal(rt: AddonRuntime, input: CheckInInput): string {
+  try {
+    rt.call('recordCheckIn', input);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('recordCheckIn did not refuse');
+}
+
+const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
+
+describe('sidebar server: check-in', () => {
+  it('updates Current and Confidence and appends one log row, in constant calls', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const ss = rt.emulator.spreadsheet;
+    const kr = loaded(rt, 'SAL-KR1');
+    expect(kr.current).toBe(4000000);
+    const logBefore = ss.getSheetByName('Check-ins')?.getDataRange().getValues() ?? [];
+    const before = snapshotCells(ss);
+    rt.emulator.calls.reset();
+    const startedAt = Date.now();
+
+    const result = checkIn(rt, {
+      id: 'sal-kr1',
+      seen: kr.current,
+      value: '4,500,000',
+      confidence: '8',
+      comment: 'Two big deals moved to proposal',
+    });
+    // Current (J) and Confidence (M) are not adjacent: two writes, then one for the log row.
+    expect(rt.emulator.calls.count('Range.setValues')).toBe(3);
+    expect(rt.emulator.calls.count('Range.getValues')).toBe(7);
+
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.message).toBe('Checked in SAL-KR1: 4,000,000 → 4,500,000.');
+    // (4.5M − 2M) / (6M − 2M) = 0.625, and the reply already shows it.
+    expect(result.context.items.find((i) => i.id === 'SAL-KR1')).toMatchObject({ current: 4500000, score: 0.625 });
+
+    const department = ss.getSheetByName('Department OKRs');
+    expect(department?.getRange('J3').getValue()).toBe(4500000); // Current
+    expect(department?.getRange('M3').getValue()).toBe(8); // Confidence
+    const log = ss.getSheetByName('Check-ins')?.getDataRange().getValues() ?? [];
+    expect(log).toHaveLength(logBefore.length + 1);
+    const [at, ...rest] = log[log.length - 1] ?? [];
+    expect(rest).toEqual(['SAL-KR1', 4000000, 4500000, 8, 'Two big deals moved to proposal', USER]);
+    expect(isDate(at)).toBe(true);
+    expect((at as Date).getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect((at as Date).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+
+    // Only those cells changed: J3, M3 and the new log row.
+    const after = snapshotCells(ss);
+    expect(after['Department OKRs']?.values.map((r, i) => (i === 2 ? [] : r))).toEqual(
+      before['Department OKRs']?.values.map((r, i) => (i === 2 ? [] : r)),
+    );
+    for (const tab of ['Corporate OKRs', 'Team OKRs', 'KPIs', 'Settings', 'History'])
+      expect(after[tab]).toEqual(before[tab]);
+  });
+
+  it('creates the Check-ins tab with its headers when it is missing', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const ss = rt.emulator.spreadsheet;
+    ss.deleteSheet(ss.getSheetByName('Check-ins') as GoogleAppsScript.Spreadsheet.Sheet);
+    const kr = loaded(rt, 'C-KR7'); // stay below 5 incidents, currently 3
+    const result = checkIn(rt, {
+      id: 'C-KR7',
+      seen: kr.current,
+      value: '6',
+      confidence: '',
+      comment: '=HYPERLINK("javascript:alert(1)")',
+    });
+    expect(result.status).toBe('saved');
+    const log = ss.getSheetByName('Check-ins');
+    expect(log?.getFrozenRows()).toBe(1);
+    const values = log?.getDataRange().getValues() ?? [];
+    expect(values[0]).toEqual(['Timestamp', 'ID', 'Old value', 'New value', 'Confidence', 'Comment', 'User']);
+    expect(values.slice(1).map((r) => r.slice(1))).toEqual([
+      ['C-KR7', 3, 6, '', '=HYPERLINK("javascript:alert(1)")', USER],
+    ]);
+    expect(log?.getRange('F2').getFormula()).toBe('');
+    // No Confidence typed: the OKR's Confidence cell is left alone.
+    expect(ss.getSheetByName('Corporate OKRs')?.getRange('M11').getValue()).toBe('');
+  });
+
+  it('refuses a stale check-in with the fresh value and writes nothing', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const ss = rt.emulator.spreadsheet;
+    const kr = loaded(rt, 'SAL-KR1');
+    ss.getSheetByName('Department OKRs')?.getRange('J3').setValue(4_200_000); // someone typed in the sheet
+    const before = snapshotCells(ss);
+    rt.emulator.calls.reset();
+
+    const result = checkIn(rt, { id: 'SAL-KR1', seen: kr.current, value: '4500000', confidence: '7', comment: 'late' });
+
+    expect(result).toMatchObject({
+      status: 'stale',
+      message:
+        "SAL-KR1's Current changed to 4,200,000 since the sidebar loaded it (you saw 4,000,000). " +
+        'Nothing was saved: check the new value, then record your check-in again.',
+      fresh: { id: 'SAL-KR1', current: 4200000 },
+    });
+    expect(snapshotCells(ss)).toEqual(before);
+    expect(rt.emulator.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('refuses values the key result cannot take, with a readable message', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const before = snapshotCells(rt.emulator.spreadsheet);
+    const pipeline = loaded(rt, 'SAL-KR1');
+    const rollout = loaded(rt, 'PRD-KR1'); // milestone
+    const base = { id: 'SAL-KR1', seen: pipeline.current, confidence: '', comment: '' };
+    expect(refusal(rt, { ...base, value: 'lots' })).toBe(
+      'Not saved. Current must be a number (like 42, 1,200 or 45%) or, for a binary result, done or not done (not "lots").',
+    );
+    expect(refusal(rt, { ...base, value: '' })).toBe('Not saved. Enter the new value.');
+    expect(refusal(rt, { ...base, value: '5', confidence: '11' })).toBe(
+      'Not saved. Confidence must be a number from 0 to 10, not "11".',
+    );
+    expect(refusal(rt, { ...base, id: 'SAL-O1', value: '1' })).toBe(
+      'SAL-O1 is an objective: check-ins update key results.',
+    );
+    expect(refusal(rt, { ...base, id: 'NOPE-1', value: '1' })).toBe(
+      'There is no OKR with ID "NOPE-1" any more: it was deleted or its ID changed. Reload the sidebar.',
+    );
+    expect(refusal(rt, { id: 'PRD-KR1', seen: rollout.current, value: '60', confidence: '', comment: '' })).toBe(
+      'Not saved. New value: milestone current must be a fraction from 0 to 1, like 45% or 0.45 (not 60).',
+    );
+    expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
+  });
+
+  it('accepts 45% for a milestone and done for a binary result, and stores comments as text', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const ss = rt.emulator.spreadsheet;
+    const rollout = loaded(rt, 'PRD-KR1');
+    expect(
+      checkIn(rt, { id: 'PRD-KR1', seen: rollout.current, value: '75%', confidence: '9', comment: '-2 blockers left' })
+        .status,
+    ).toBe('saved');
+    expect(ss.getSheetByName('Department OKRs')?.getRange('J6').getValue()).toBe(0.75);
+    const log = ss.getSheetByName('Check-ins')?.getDataRange().getValues() ?? [];
+    expect(log[log.length - 1]?.slice(1)).toEqual(['PRD-KR1', 0.6, 0.75, 9, '-2 blockers left', USER]);
+
+    const referral = loaded(rt, 'SMB-KR2'); // yes/no, currently done
+    const result = checkIn(rt, {
+      id: 'SMB-KR2',
+      seen: referral.current,
+      value: 'not done',
+      confidence: '',
+      comment: '',
+    });
+    expect(result.status === 'saved' && result.context.items.find((i) => i.id === 'SMB-KR2')?.score).toBe(0);
+    expect(ss.getSheetByName('Team OKRs')?.getRange('J7').getValue()).toBe('not done');
+  });
+
+  it('will not overwrite a Current that is a formula', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const cell = rt.emulator.spreadsheet.getSheetByName('Department OKRs')?.getRange('J3');
+    cell?.setFormula('=2000000*2');
+    const kr = loaded(rt, 'SAL-KR1');
+    expect(refusal(rt, { id: 'SAL-KR1', seen: kr.current, value: '5000000', confidence: '', comment: '' })).toBe(
+      'Not saved: Current of SAL-KR1 (Department OKRs row 3) is a formula, =2000000*2. Update the cells it reads instead.',
+    );
+    expect(cell?.getFormula()).toBe('=2000000*2');
+  });
+});
