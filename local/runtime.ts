@@ -71,11 +71,12 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   const serviceNames = new Set(Object.keys(globals));
   const context = gasLocal.require(distDir, globals);
   emulator.setRealm({ Date: vm.runInContext('Date', context) as DateConstructor });
-  followEmulatorClock(context, () => emulator.env.now().getTime());
 
   const topLevelFunctions = Object.keys(context).filter(
     (name) => !serviceNames.has(name) && typeof context[name] === 'function',
   );
+  // After listing the script's functions: the clock replaces the global Date.
+  followEmulatorClock(context, () => emulator.env.now().getTime());
 
   const callAs = (authMode: AuthModeName, name: string, ...args: unknown[]): unknown => {
     const fn = context[name] as AnyFunction | undefined;

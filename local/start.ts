@@ -1,10 +1,18 @@
 /**
- * `npm start`: the add-on's real bundle, run locally on an in-memory workbook.
- * Opens the spreadsheet as Sheets would (onOpen in AuthMode.NONE), then prints
- * the add-on menu and the workbook's tabs.
+ * `npm start`: the add-on's real bundle, run locally on the sample workbook.
+ * Opens the spreadsheet as Sheets would (onOpen in AuthMode.NONE), then clicks
+ * through the menu like a PMO leader on day one — set up with the sample
+ * company, build the roll-up, validate, snapshot, plan the rollout — and
+ * prints what each action said and what the workbook holds afterwards.
+ *
+ *   npm start                 the whole tour
+ *   npm start -- --rows 8     show more rows of each tab (default 6)
  */
 import type { MenuEntry } from './emulator/services/ui';
-import { loadAddon } from './runtime';
+import { type EntryPointName, loadAddon } from './runtime';
+
+const rowsShown = Number(process.argv[process.argv.indexOf('--rows') + 1]) || 6;
+const MAX_CELL = 28;
 
 function printMenu(entries: readonly MenuEntry[], indent: string): void {
   for (const entry of entries) {
@@ -16,16 +24,60 @@ function printMenu(entries: readonly MenuEntry[], indent: string): void {
   }
 }
 
-const runtime = loadAddon({ timeZone: 'Europe/London', user: 'pmo@example.com' });
-runtime.callAs('NONE', 'onOpen', { authMode: 'NONE' } as never);
-const { uiState, spreadsheet } = runtime.emulator;
+const cellText = (v: unknown): string => {
+  const text =
+    Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString().slice(0, 10) : String(v ?? '');
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+};
 
+function printTable(rows: string[][]): void {
+  const widths: number[] = [];
+  for (const row of rows) {
+    for (const [i, c] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
+  }
+  for (const row of rows) console.log(`    ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' │ ')}`.trimEnd());
+}
+
+const runtime = loadAddon({
+  timeZone: 'Europe/London',
+  user: 'pmo@northwind.example',
+  spreadsheetName: 'Northwind Analytics — OKRs',
+});
+const { uiState, spreadsheet, calls } = runtime.emulator;
+
+runtime.callAs('NONE', 'onOpen', { authMode: 'NONE' } as never);
 for (const menu of uiState.menus) {
   console.log(`Extensions ▸ ${menu.caption}`);
   printMenu(menu.items, '  ');
 }
-console.log(`\nWorkbook "${spreadsheet.getName()}" (${spreadsheet.getSpreadsheetTimeZone()}), tabs:`);
+
+const tour: Array<[string, EntryPointName, { button: 'OK' | 'YES'; text?: string }[]]> = [
+  ['Insert sample OKRs', 'insertSampleOkrs', []],
+  ['Build roll-up and dashboard', 'buildRollup', []],
+  ['Validate', 'validateWorkbook', []],
+  ['Record snapshot', 'recordSnapshot', []],
+  // The rollout plan asks for a start date: an empty answer takes the default (next Monday).
+  ['Generate rollout plan', 'generateRolloutPlan', [{ button: 'OK', text: '' }]],
+];
+for (const [caption, name, answers] of tour) {
+  const alertsBefore = uiState.alerts.length;
+  uiState.answerNext(...answers);
+  calls.reset();
+  runtime.call(name);
+  console.log(`\n▶ ${caption}  (${calls.total()} service calls)`);
+  for (const alert of uiState.alerts.slice(alertsBefore)) {
+    for (const line of alert.prompt.split('\n')) console.log(`  │ ${line}`);
+  }
+}
+
+console.log(`\nWorkbook "${spreadsheet.getName()}" (${spreadsheet.getSpreadsheetTimeZone()}):`);
 for (const sheet of spreadsheet.getSheets()) {
-  console.log(`  ${sheet.getName()}  (${sheet.getLastRow()} rows × ${sheet.getLastColumn()} columns)`);
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  console.log(`\n  ${sheet.getName()}  (${lastRow} rows × ${lastColumn} columns)`);
+  if (lastRow === 0 || lastColumn === 0) continue;
+  const shown = Math.min(lastRow, rowsShown + 1);
+  const values = sheet.getRange(1, 1, shown, Math.min(lastColumn, 9)).getDisplayValues();
+  printTable(values.map((row) => row.map(cellText)));
 }
 console.log(`\nCustom functions: ${runtime.topLevelFunctions.filter((n) => /^[A-Z]/.test(n)).join(', ')}`);

@@ -12,7 +12,21 @@ export interface SubMenuSpec {
 }
 export type MenuEntrySpec = MenuItemSpec | SubMenuSpec | 'separator';
 
-export const ADDON_MENU: readonly MenuEntrySpec[] = [{ caption: 'About OKR Cascade', functionName: 'showAbout' }];
+export const ADDON_MENU: readonly MenuEntrySpec[] = [
+  { caption: 'Open sidebar', functionName: 'showSidebar' },
+  'separator',
+  { caption: 'Set up workbook', functionName: 'setUpWorkbook' },
+  { caption: 'Insert sample OKRs', functionName: 'insertSampleOkrs' },
+  'separator',
+  { caption: 'Build roll-up and dashboard', functionName: 'buildRollup' },
+  { caption: 'Validate', functionName: 'validateWorkbook' },
+  { caption: 'Record snapshot', functionName: 'recordSnapshot' },
+  'separator',
+  { caption: 'Generate rollout plan', functionName: 'generateRolloutPlan' },
+  { caption: 'Start next cycle', functionName: 'startNextCycle' },
+  'separator',
+  { caption: 'About OKR Cascade', functionName: 'showAbout' },
+];
 
 function addEntries(menu: GoogleAppsScript.Base.Menu, ui: GoogleAppsScript.Base.Ui, entries: readonly MenuEntrySpec[]) {
   for (const entry of entries) {
