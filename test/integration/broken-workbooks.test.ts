@@ -6,10 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { sampleWorkbook } from '../../src/core/workbook/sample';
-import { HISTORY_SCHEMA, headerRow, OKR_SCHEMA } from '../../src/core/workbook/schema';
-import { defaultSettingsRows } from '../../src/core/workbook/settings';
 import type { WorkbookGrids } from '../../src/core/workbook/workbook';
-import { emulatedToday, snapshotCells, writeGrids } from '../support/workbook';
+import { emulatedToday, generatedWorkbook, snapshotCells, writeGrids } from '../support/workbook';
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
 const USER_TABS = ['Corporate OKRs', 'Department OKRs', 'Team OKRs', 'KPIs', 'Settings', 'Check-ins'];
@@ -249,69 +247,10 @@ describe('broken workbooks', () => {
   });
 
   it('5,000 rows: every action completes and reports them all', () => {
-    writeGrids(rt, generated(5_000));
+    writeGrids(rt, generatedWorkbook(5_000, emulatedToday(rt)));
     const { rollup, snapshot } = runAll();
     expect(rollup).toMatch(/^Roll-up: 5000 rows, 0 unaligned\./);
     expect(snapshot).toBe('History: 5000 rows recorded for 2027-02-15; 0 earlier rows kept.');
     expect(values('History')).toHaveLength(5_001);
   });
 });
-
-/**
- * `n` OKR rows: objective + 2 key results per group, a tenth of the groups corporate,
- * three tenths department (aligned to a corporate key result), the rest team (aligned
- * to a department key result); what n leaves over are extra key results on the last
- * team objective.
- */
-function generated(n: number): Partial<Grids> {
-  const groups = Math.floor(n / 3);
-  const corporate = Math.max(1, Math.round(groups / 10));
-  const department = Math.max(1, Math.round((groups * 3) / 10));
-  const team = groups - corporate - department;
-  const tab = (prefix: string, count: number, parent: (i: number) => string, unit: (i: number) => string): Grid => {
-    const rows: Grid = [headerRow(OKR_SCHEMA)];
-    for (let i = 0; i < count; i++) {
-      const o = `${prefix}-O${i}`;
-      rows.push([o, 'Objective', parent(i), unit(i), `Objective ${o}`, 'Owner']);
-      rows.push([`${prefix}-KR${i}a`, 'Key Result', o, '', 'Measured', 'Owner', 'increase', 0, 100, i % 101]);
-      rows.push([`${prefix}-KR${i}b`, 'Key Result', o, '', 'Scored by aligned objectives', 'Owner']);
-    }
-    return rows;
-  };
-  return {
-    corporate: tab(
-      'C',
-      corporate,
-      () => '',
-      () => 'Company',
-    ),
-    department: tab(
-      'D',
-      department,
-      (i) => `C-KR${i % corporate}b`,
-      (i) => `Dept ${i % 6}`,
-    ),
-    team: [
-      ...tab(
-        'T',
-        team,
-        (i) => `D-KR${i % department}b`,
-        (i) => `Team ${i % 12}`,
-      ),
-      ...Array.from({ length: n - groups * 3 }, (_, k) => [
-        `T-KRx${k}`,
-        'Key Result',
-        `T-O${team - 1}`,
-        '',
-        'Extra',
-        'Owner',
-        'increase',
-        0,
-        10,
-        5,
-      ]),
-    ],
-    settings: defaultSettingsRows(emulatedToday(rt), 'Generated Inc'),
-    history: [headerRow(HISTORY_SCHEMA)],
-  };
-}

@@ -6,77 +6,16 @@
  * are counted together below.
  */
 import { describe, expect, it } from 'vitest';
-import { type AddonRuntime, loadAddon } from '../../local/runtime';
-import { HISTORY_SCHEMA, headerRow, OKR_SCHEMA } from '../../src/core/workbook/schema';
-import { defaultSettingsRows } from '../../src/core/workbook/settings';
-import { emulatedToday, writeGrids } from '../support/workbook';
+import { loadAddon } from '../../local/runtime';
+import { emulatedToday, generatedWorkbook, writeGrids } from '../support/workbook';
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
-type Grid = unknown[][];
 type Action = 'buildRollup' | 'validateWorkbook' | 'recordSnapshot';
-
-/**
- * `n` OKR rows: objective + 2 key results per group across the three levels (every
- * seventh objective without an Owner, every measured key result without a check-in,
- * so Validate has findings in proportion); what n leaves over are extra key results.
- */
-function writeGenerated(rt: AddonRuntime, n: number): void {
-  const groups = Math.floor(n / 3);
-  const corporate = Math.max(1, Math.round(groups / 10));
-  const department = Math.max(1, Math.round((groups * 3) / 10));
-  const team = groups - corporate - department;
-  const tab = (prefix: string, count: number, parent: (i: number) => string, unit: (i: number) => string): Grid => {
-    const rows: Grid = [headerRow(OKR_SCHEMA)];
-    for (let i = 0; i < count; i++) {
-      const o = `${prefix}-O${i}`;
-      rows.push([o, 'Objective', parent(i), unit(i), `Objective ${o}`, i % 7 === 0 ? '' : 'Owner']);
-      rows.push([`${prefix}-KR${i}a`, 'Key Result', o, '', 'Measured', 'Owner', 'increase', 0, 100, i % 101]);
-      rows.push([`${prefix}-KR${i}b`, 'Key Result', o, '', 'Scored by aligned objectives', 'Owner']);
-    }
-    return rows;
-  };
-  writeGrids(rt, {
-    corporate: tab(
-      'C',
-      corporate,
-      () => '',
-      () => 'Company',
-    ),
-    department: tab(
-      'D',
-      department,
-      (i) => `C-KR${i % corporate}b`,
-      (i) => `Dept ${i % 6}`,
-    ),
-    team: [
-      ...tab(
-        'T',
-        team,
-        (i) => `D-KR${i % department}b`,
-        (i) => `Team ${i % 12}`,
-      ),
-      ...Array.from({ length: n - groups * 3 }, (_, k) => [
-        `T-KRx${k}`,
-        'Key Result',
-        `T-O${team - 1}`,
-        '',
-        'Extra',
-        'Owner',
-        'increase',
-        0,
-        10,
-        5,
-      ]),
-    ],
-    settings: defaultSettingsRows(emulatedToday(rt), 'Generated Inc'),
-    history: [headerRow(HISTORY_SCHEMA)],
-  });
-}
 
 /** The calls of one action on a fresh workbook of `n` rows, with the row-fitting call merged. */
 function callsOf(action: Action, n: number, runBefore: readonly Action[] = []): Record<string, number> {
   const rt = loadAddon(CLOCK);
-  writeGenerated(rt, n);
+  writeGrids(rt, generatedWorkbook(n, emulatedToday(rt), { ownerless: true }));
   for (const a of runBefore) rt.call(a);
   rt.emulator.calls.reset();
   rt.call(action);

@@ -6,7 +6,8 @@
 
 import type { AddonRuntime } from '../../local/runtime';
 import { sampleWorkbook } from '../../src/core/workbook/sample';
-import { TAB } from '../../src/core/workbook/schema';
+import { HISTORY_SCHEMA, headerRow, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
+import { defaultSettingsRows } from '../../src/core/workbook/settings';
 import type { WorkbookGrids } from '../../src/core/workbook/workbook';
 import { todaySerial } from '../../src/sheets/dates';
 
@@ -79,4 +80,66 @@ export function snapshotCells(ss: Spreadsheet, tabs?: readonly string[]): CellSn
 /** Keeps only the given columns (0-based) of every row, e.g. the user-owned ones. */
 export function pickColumns(grid: unknown[][], columns: readonly number[]): unknown[][] {
   return grid.map((row) => columns.map((c) => row[c]));
+}
+
+/**
+ * A workbook of `n` OKR rows for size tests: objective + 2 key results per group, a
+ * tenth of the groups corporate, three tenths department (aligned to a corporate key
+ * result), the rest team (aligned to a department key result); what n leaves over are
+ * extra key results on the last team objective. `ownerless` leaves every seventh
+ * objective without an Owner, so Validate has findings in proportion to n.
+ */
+export function generatedWorkbook(n: number, today: number, options: { ownerless?: boolean } = {}): WorkbookGrids {
+  const groups = Math.floor(n / 3);
+  const corporate = Math.max(1, Math.round(groups / 10));
+  const department = Math.max(1, Math.round((groups * 3) / 10));
+  const team = groups - corporate - department;
+  const tab = (prefix: string, count: number, parent: (i: number) => string, unit: (i: number) => string) => {
+    const rows: unknown[][] = [headerRow(OKR_SCHEMA)];
+    for (let i = 0; i < count; i++) {
+      const o = `${prefix}-O${i}`;
+      const owner = options.ownerless && i % 7 === 0 ? '' : 'Owner';
+      rows.push([o, 'Objective', parent(i), unit(i), `Objective ${o}`, owner]);
+      rows.push([`${prefix}-KR${i}a`, 'Key Result', o, '', 'Measured', 'Owner', 'increase', 0, 100, i % 101]);
+      rows.push([`${prefix}-KR${i}b`, 'Key Result', o, '', 'Scored by aligned objectives', 'Owner']);
+    }
+    return rows;
+  };
+  const extra = Array.from({ length: n - groups * 3 }, (_, k) => [
+    `T-KRx${k}`,
+    'Key Result',
+    `T-O${team - 1}`,
+    '',
+    'Extra',
+    'Owner',
+    'increase',
+    0,
+    10,
+    5,
+  ]);
+  return {
+    corporate: tab(
+      'C',
+      corporate,
+      () => '',
+      () => 'Company',
+    ),
+    department: tab(
+      'D',
+      department,
+      (i) => `C-KR${i % corporate}b`,
+      (i) => `Dept ${i % 6}`,
+    ),
+    team: [
+      ...tab(
+        'T',
+        team,
+        (i) => `D-KR${i % department}b`,
+        (i) => `Team ${i % 12}`,
+      ),
+      ...extra,
+    ],
+    settings: defaultSettingsRows(today, 'Generated Inc'),
+    history: [headerRow(HISTORY_SCHEMA)],
+  };
 }
