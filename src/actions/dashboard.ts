@@ -10,7 +10,7 @@ import type { Workbook } from '../core/workbook/workbook';
 import { type GeneratedSheet, generatedSheet } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { type Block, CHART_COLUMN, DASHBOARD_COLUMN_WIDTHS, layoutDashboard } from '../sheets/reports/dashboard-layout';
-import { STATUS_CHART_COLOURS } from '../sheets/reports/style';
+import { STATUS_STYLE } from '../sheets/status-style';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -65,7 +65,7 @@ export function writeDashboard(
     .asBarChart()
     .setTitle('Objectives and key results by status, per level')
     .setStacked()
-    .setColors(STATUSES.map((s) => STATUS_CHART_COLOURS[s]))
+    .setColors(STATUSES.map((s) => STATUS_STYLE[s].chart))
     .setLegendPosition(Charts.Position.RIGHT)
     .build();
   sheet.insertChart(byUnit);

@@ -4,7 +4,6 @@
  * of ours that a tab lacks go. Pure: src/actions/setup.ts applies it.
  */
 import { METRIC_ALIASES, METRIC_TYPES } from '../core/metric';
-import type { Status } from '../core/status';
 import { FREQUENCIES } from '../core/workbook/kpis';
 import {
   CHECK_IN_SCHEMA,
@@ -43,12 +42,6 @@ export interface TableLayout<K extends string> {
 }
 
 /** §2.5 colours (Done blue, On track green, Behind amber, At risk red), light fills with dark text. */
-export const STATUS_STYLE: Readonly<Record<Status, { readonly background: string; readonly font: string }>> = {
-  Done: { background: '#cfe2f3', font: '#1c4587' },
-  'On track': { background: '#d9ead3', font: '#274e13' },
-  Behind: { background: '#fce5cd', font: '#7f4f00' },
-  'At risk': { background: '#f4cccc', font: '#990000' },
-};
 
 /** Canonical words first, then every alias core accepts, so a typed alias never shows a warning. */
 const TYPE_WORDS = ['Objective', 'Key Result', 'O', 'KR'];

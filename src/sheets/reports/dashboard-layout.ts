@@ -6,7 +6,8 @@ import { STATUSES } from '../../core/status';
 import type { RollupReport, SummaryLine } from '../../core/workbook/report';
 import type { Settings } from '../../core/workbook/settings';
 import { type Cell, PERCENT_FORMAT, ReportGrid } from '../report-sheet';
-import { HEADER_BACKGROUND, isoDay, STATUS_BACKGROUND } from './style';
+import { STATUS_STYLE } from '../status-style';
+import { HEADER_BACKGROUND, isoDay } from './style';
 
 /** A block of the grid, 1-based, as a chart's data range. */
 export interface Block {
@@ -59,7 +60,7 @@ export function layoutDashboard(report: RollupReport, settings: Settings, asOfDa
 
   const units = report.byUnit;
   const labels = unitLabels(units);
-  const levelHeader: Cell[] = ['Level', ...STATUSES.map((s) => ({ value: s, background: STATUS_BACKGROUND[s] }))];
+  const levelHeader: Cell[] = ['Level', ...STATUSES.map((s) => ({ value: s, background: STATUS_STYLE[s].background }))];
   const rows = Math.max(units.length, report.byLevel.length);
   const header: Cell[] = [
     'Unit',

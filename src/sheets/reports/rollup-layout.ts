@@ -8,14 +8,8 @@ import { STATUSES } from '../../core/status';
 import type { ReportRow, RollupReport, SummaryLine, Tally } from '../../core/workbook/report';
 import type { Workbook } from '../../core/workbook/workbook';
 import { type Cell, PERCENT_FORMAT, ReportGrid } from '../report-sheet';
-import {
-  ERROR_BACKGROUND,
-  HEADER_BACKGROUND,
-  isoDay,
-  progressBar,
-  SECTION_BACKGROUND,
-  STATUS_BACKGROUND,
-} from './style';
+import { STATUS_STYLE } from '../status-style';
+import { ERROR_BACKGROUND, HEADER_BACKGROUND, isoDay, progressBar, SECTION_BACKGROUND } from './style';
 
 export const TREE_HEADERS = [
   'Level',
@@ -147,7 +141,7 @@ function addOkrRow(grid: ReportGrid, row: ReportRow, report: RollupReport, reaso
   const status = row.status.ok ? row.status.value : null;
   const statusCell: Cell = failed
     ? { value: 'Error', background: ERROR_BACKGROUND }
-    : { value: status ?? '', background: status === null ? null : STATUS_BACKGROUND[status] };
+    : { value: status ?? '', background: status === null ? null : STATUS_STYLE[status].background };
   grid.addRow(
     [
       row.level,

@@ -1,25 +1,8 @@
 /**
- * Colours and small text helpers shared by the generated reports. Status colours
- * follow §2.5 (Done blue, On track green, Behind amber, At risk red) as light
- * tints, so the black text on them stays readable.
+ * Colours and small text helpers shared by the generated reports (status colours:
+ * ../status-style.ts).
  */
 import { formatIsoDate, fromSheetsSerial } from '../../core/rollout/calendar';
-import type { Status } from '../../core/status';
-
-export const STATUS_BACKGROUND: Readonly<Record<Status, string>> = {
-  Done: '#cfe2f3',
-  'On track': '#d9ead3',
-  Behind: '#fce5cd',
-  'At risk': '#f4cccc',
-};
-
-/** The same four colours at full strength, for chart series. */
-export const STATUS_CHART_COLOURS: Readonly<Record<Status, string>> = {
-  Done: '#3d85c6',
-  'On track': '#6aa84f',
-  Behind: '#f6b26b',
-  'At risk': '#e06666',
-};
 
 export const HEADER_BACKGROUND = '#e8eaed';
 export const SECTION_BACKGROUND = '#d0e0e3';

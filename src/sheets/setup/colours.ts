@@ -4,7 +4,7 @@
  * their condition and colour and replaced, so running set-up again adds nothing.
  */
 import { STATUSES, type Status } from '../../core/status';
-import { STATUS_STYLE } from '../layout';
+import { STATUS_STYLE } from '../status-style';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
