@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AddonRuntime } from '../../local/runtime';
-import { writeGrids, writeSampleWorkbook } from '../support/workbook';
+import { emptyFields, type OkrFields } from '../../src/shared/sidebar-api';
+import { percentTexts } from '../../src/ui/pages/sidebar/edit-panel';
+import { snapshotCells, writeGrids, writeSampleWorkbook } from '../support/workbook';
 import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
 
 const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
@@ -22,6 +24,62 @@ const cell = (rt: AddonRuntime, tab: string, a1: string) =>
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 const optionTexts = (page: Page, selector: string) =>
   page.$$eval(`${selector} option`, (options) => options.map((o) => (o as HTMLOptionElement).text));
+/** A select's optgroups as { label: option texts }. */
+const optionGroups = (page: Page, selector: string) =>
+  page.$$eval(`${selector} optgroup`, (groups) =>
+    Object.fromEntries(
+      groups.map((g) => [
+        (g as HTMLOptGroupElement).label,
+        Array.from((g as HTMLOptGroupElement).children).map((o) => (o as HTMLOptionElement).text),
+      ]),
+    ),
+  );
+
+/** Every cell (value or formula) that differs between two snapshots, as "Tab!A1 → value". */
+function changedCells(before: ReturnType<typeof snapshotCells>, after: ReturnType<typeof snapshotCells>): string[] {
+  const out: string[] = [];
+  const column = (c: number) => String.fromCharCode(65 + c);
+  for (const tab of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const [a, b] = [before[tab], after[tab]];
+    const rows = Math.max(a?.values.length ?? 0, b?.values.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const width = Math.max(a?.values[r]?.length ?? 0, b?.values[r]?.length ?? 0);
+      for (let c = 0; c < width; c++) {
+        const [x, y] = [a?.values[r]?.[c] ?? '', b?.values[r]?.[c] ?? ''];
+        const [fx, fy] = [a?.formulas[r]?.[c] ?? '', b?.formulas[r]?.[c] ?? ''];
+        if (x !== y || fx !== fy) out.push(`${tab}!${column(c)}${r + 1} → ${String(y)}`);
+      }
+    }
+  }
+  return out;
+}
+
+describe('percentTexts: Start, Target and Current of a % row as percentages', () => {
+  const row = (values: Partial<OkrFields>): OkrFields => ({ ...emptyFields('Key Result'), uom: '%', ...values });
+
+  it('shows each plain number × 100 with a % sign, without binary noise', () => {
+    expect(percentTexts(row({ start: '0.1', target: '0.2', current: '0.13' }))).toEqual({
+      start: '10%',
+      target: '20%',
+      current: '13%',
+    });
+    expect(percentTexts(row({ start: '0.07', target: '0.999', current: '1.12' }))).toEqual({
+      start: '7%',
+      target: '99.9%',
+      current: '112%',
+    });
+    expect(percentTexts(row({ target: '-0.024' }))).toEqual({ target: '-2.4%' });
+  });
+
+  it('leaves the row as stored unless the unit is % and every value is a plain number', () => {
+    expect(percentTexts(row({ uom: '$', target: '0.5' }))).toBeNull();
+    expect(percentTexts(row({ uom: '', target: '0.5' }))).toBeNull();
+    expect(percentTexts(row({ target: '0.5', current: 'done' }))).toBeNull();
+    expect(percentTexts(row({ target: '1e-9' }))).toBeNull(); // 1e-7% is no way to show it
+    expect(percentTexts(row({ target: '45%' }))).toBeNull(); // text in the cell stays as typed
+    expect(percentTexts(row({}))).toBeNull();
+  });
+});
 
 describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   let browser: Browser;
@@ -118,6 +176,96 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     expect(await text(page, '#edit-ok')).toBe('Saved ENT-KR1 on Team OKRs, row 3.');
     expect(cell(rt, 'Team OKRs', 'F3')).toBe('Nadia Boateng');
     expect(cell(rt, 'Team OKRs', 'E3')).toBe(title);
+  });
+
+  it('opens a key result from "Open an existing OKR" by keyboard alone, and saves only what changed', async () => {
+    open = await openSidebar(browser, (rt) => {
+      writeSampleWorkbook(rt);
+      select(rt, 'Corporate OKRs', 'A1');
+    });
+    const { page, rt, server } = open;
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const k = page.keyboard;
+    const all = await optionGroups(page, '#edit-pick');
+    expect(Object.keys(all)).toEqual(['Corporate', 'Department', 'Team']);
+    expect(all.Corporate?.[0]).toBe('C-O1 — Grow revenue to a sustainable scale');
+    expect(all.Department).toContain('SAL-KR1 — Grow qualified pipeline from $2M to $6M');
+    expect(await text(page, '#edit-pick-count')).toBe('All 37 OKRs, by level.');
+
+    // Tab to the filter, narrow it to a unit (key results inherit their objective's).
+    await k.press('Tab');
+    await k.press('Tab');
+    await k.press('Tab');
+    await k.press('Tab');
+    expect(await focused()).toBe('edit-pick-filter');
+    await k.type('smb sales');
+    expect(await optionGroups(page, '#edit-pick')).toEqual({
+      Team: [
+        'SMB-O1 — Scale the self-serve sales funnel',
+        'SMB-KR1 — Lift trial-to-paid conversion from 10% to 20%',
+        'SMB-KR2 — Launch the partner referral program',
+      ],
+    });
+    expect(await text(page, '#edit-pick-count')).toBe('3 of 37 OKRs match.');
+    // Down moves into the list, Down again chooses the key result, Enter opens it.
+    await k.press('ArrowDown');
+    expect(await focused()).toBe('edit-pick');
+    await k.press('ArrowDown');
+    expect(await page.inputValue('#edit-pick')).toBe('Team OKRs!6');
+    await k.press('Enter');
+    expect(await focused()).toBe('edit-title');
+    expect(await text(page, '#edit-heading')).toBe('Editing SMB-KR1 · Team OKRs row 6');
+    expect(await text(page, '#edit-ok')).toBe('Loaded SMB-KR1.');
+    expect(await page.inputValue('#edit-level')).toBe('Team');
+    expect(await page.inputValue('#edit-type')).toBe('Key Result');
+    expect(await page.inputValue('#edit-parent')).toBe('SMB-O1');
+    expect(await page.inputValue('#edit-owner')).toBe('Nina Kowalski');
+    expect(await page.inputValue('#edit-id')).toBe('SMB-KR1');
+    // A % row shows 0.1 / 0.2 / 0.13 as the Check-in panel does.
+    expect(await page.inputValue('#edit-start')).toBe('10%');
+    expect(await page.inputValue('#edit-target')).toBe('20%');
+    expect(await page.inputValue('#edit-current')).toBe('13%');
+    // Opening used the context already loaded: no server call.
+    expect(server.calls.map((c) => c.name)).toEqual(['sidebarContext']);
+
+    const before = snapshotCells(rt.emulator.spreadsheet);
+    await k.press('ControlOrMeta+A');
+    await k.type('Lift trial-to-paid conversion from 10% to 25%');
+    await k.press('Enter');
+    await idle(page);
+    expect(await text(page, '#edit-ok')).toBe('Saved SMB-KR1 on Team OKRs, row 6.');
+    expect(changedCells(before, snapshotCells(rt.emulator.spreadsheet))).toEqual([
+      'Team OKRs!E6 → Lift trial-to-paid conversion from 10% to 25%',
+    ]);
+    // The percentages went back as the stored values: the server saw only the title change.
+    const sent = server.calls.at(-1)?.args[0] as { fields: OkrFields; base: OkrFields };
+    expect(sent.fields).toEqual({ ...sent.base, title: 'Lift trial-to-paid conversion from 10% to 25%' });
+    expect(await page.inputValue('#edit-current')).toBe('13%');
+    expect(await optionTexts(page, '#edit-pick')).toContain('SMB-KR1 — Lift trial-to-paid conversion from 10% to 25%');
+
+    // A changed percentage is saved as the fraction it means.
+    await page.fill('#edit-current', '15%');
+    await page.press('#edit-current', 'Enter');
+    await idle(page);
+    expect(cell(rt, 'Team OKRs', 'J6')).toBe(0.15);
+    expect(await page.inputValue('#edit-current')).toBe('15%');
+
+    // Escape clears the filter; Enter in the box opens the choice; nothing matching says so.
+    await page.focus('#edit-pick-filter');
+    await k.press('Escape');
+    expect(await page.inputValue('#edit-pick-filter')).toBe('');
+    expect(await text(page, '#edit-pick-count')).toBe('All 37 OKRs, by level.');
+    await k.type('chloe tours');
+    await k.press('Enter');
+    expect(await text(page, '#edit-heading')).toBe('Editing GRO-KR2 · Team OKRs row 13');
+    expect(await page.inputValue('#edit-current')).toBe('25%');
+    await page.focus('#edit-pick-filter');
+    await k.press('ControlOrMeta+A');
+    await k.type('no such okr');
+    expect(await optionTexts(page, '#edit-pick')).toEqual(['No OKRs match the filter']);
+    await k.press('Enter');
+    expect(await text(page, '#edit-note')).toBe('No objective or key result matches "no such okr": change the filter.');
+    expect(await text(page, '#edit-heading')).toBe('Editing GRO-KR2 · Team OKRs row 13');
   });
 
   it('records a check-in: Current and the Check-ins log change', async () => {
@@ -298,6 +446,28 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     );
     for (const value of [corpus[1], corpus[2], corpus[3]]) expect(datalists).toContain(value);
 
+    // The picker lists them as text, finds them by the unit typed as text, and opens them.
+    expect(await optionGroups(page, '#edit-pick')).toMatchObject({
+      Department: expect.arrayContaining([`SAL-O1 — ${corpus[0]}`, `SAL-KR1 — ${corpus[0]}`, `SAL-KR2 — ${corpus[1]}`]),
+    });
+    await page.fill('#edit-pick-filter', corpus[1] as string);
+    expect(await optionTexts(page, '#edit-pick')).toEqual([
+      `SAL-O1 — ${corpus[0]}`,
+      `SAL-KR1 — ${corpus[0]}`,
+      `SAL-KR2 — ${corpus[1]}`,
+    ]);
+    await page.selectOption('#edit-pick', 'Department OKRs!4');
+    await page.click('#edit-open');
+    expect(await text(page, '#edit-heading')).toBe('Editing SAL-KR2 · Department OKRs row 4');
+    expect(await page.inputValue('#edit-title')).toBe(corpus[1]);
+    expect(await page.inputValue('#edit-owner')).toBe(corpus[2]);
+    expect(await page.getAttribute('#edit-pick', 'title')).toBe(`SAL-KR2 — ${corpus[1]}`);
+    await page.fill('#edit-pick-filter', `${corpus[3]}${corpus[0]}`);
+    await page.press('#edit-pick-filter', 'Enter');
+    expect(await text(page, '#edit-note')).toBe(
+      `No objective or key result matches "${corpus[3]}${corpus[0]}": change the filter.`,
+    );
+
     await page.click('#tab-checkin');
     expect(await optionTexts(page, '#checkin-unit')).toContain(corpus[1]);
     // Filters list the units and owners of measured key results: SAL-KR1's.
@@ -337,6 +507,16 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
       });
     expect(await serious()).toEqual([]);
     await page.screenshot({ path: '/tmp/sidebar.png', fullPage: true });
+    // The picker filtered and a % key result opened from it; then a filter that matches nothing.
+    await page.fill('#edit-pick-filter', 'growth');
+    await page.selectOption('#edit-pick', 'Team OKRs!12');
+    await page.press('#edit-pick', 'Enter');
+    expect(await page.inputValue('#edit-current')).toBe('50%');
+    expect(await serious()).toEqual([]);
+    await page.screenshot({ path: '/tmp/sidebar-picker.png', fullPage: true });
+    await page.fill('#edit-pick-filter', 'no such okr');
+    await page.press('#edit-pick-filter', 'Enter');
+    expect(await serious()).toEqual([]);
     await page.click('#tab-checkin');
     await page.selectOption('#checkin-kr', 'SAL-KR1');
     expect(await serious()).toEqual([]);

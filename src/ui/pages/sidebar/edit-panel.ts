@@ -1,7 +1,8 @@
 /**
- * §5.1 Edit panel: create an objective or key result, or edit the one loaded from the
- * selected row. The parent picker offers only §1.2's valid parents. The server checks
- * everything again; a refused save keeps what the user typed.
+ * §5.1 Edit panel: create an objective or key result, or edit an existing one — loaded
+ * from the row selected in the sheet or opened from the "Open an existing OKR" picker,
+ * both through open(). The parent picker offers only §1.2's valid parents. The server
+ * checks everything again; a refused save keeps what the user typed.
  */
 import {
   EDIT_FIELDS,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, setDatalist, showList, showText } from './dom';
+import { OkrPicker } from './okr-picker';
 import { callServer } from './rpc';
 import type { ContextStore } from './store';
 
@@ -41,6 +43,32 @@ const INPUT_IDS: Readonly<Record<EditField, string>> = {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+/** The measure fields a `%` unit of measure shows as percentages, as the Check-in panel does. */
+const PERCENT_FIELDS = ['start', 'target', 'current'] as const;
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Start, Target and Current of a `%` row as percentages (0.45 → "45%"), or null to show
+ * them as stored: when the unit is not `%`, or any of them is not a plain number (text,
+ * "done", a number JavaScript prints in exponent form). Only display: what the form
+ * sends for a field left as shown is the stored text (see EditPanel.readForm).
+ */
+export function percentTexts(fields: OkrFields): Partial<Record<EditField, string>> | null {
+  if (fields.uom.trim() !== '%') return null;
+  const shown: Partial<Record<EditField, string>> = {};
+  for (const field of PERCENT_FIELDS) {
+    const stored = fields[field];
+    if (stored === '') continue;
+    const value = Number(stored);
+    if (!Number.isFinite(value) || String(value) !== stored) return null;
+    // toPrecision(15) drops binary noise: 0.07 × 100 is 7.000000000000001, shown as 7.
+    const percent = String(Number((value * 100).toPrecision(15)));
+    if (!PLAIN_DECIMAL.test(percent)) return null;
+    shown[field] = `${percent}%`;
+  }
+  return Object.keys(shown).length === 0 ? null : shown;
+}
+
 const PARENT_HINT: Readonly<Record<LevelName, Readonly<Record<KindName, string>>>> = {
   Corporate: {
     Objective: 'Corporate objectives align to nothing.',
@@ -59,6 +87,8 @@ const PARENT_HINT: Readonly<Record<LevelName, Readonly<Record<KindName, string>>
 export class EditPanel {
   private target: RowRef | null = null;
   private base: OkrFields | null = null;
+  /** Fields shown other than as stored (percentages): the text shown and the stored text. */
+  private displayed = new Map<EditField, { readonly shown: string; readonly stored: string }>();
   private readonly form = byId('edit-form', HTMLFormElement);
   private readonly level = byId('edit-level', HTMLSelectElement);
   private readonly type = byId('edit-type', HTMLSelectElement);
@@ -73,6 +103,8 @@ export class EditPanel {
   private readonly ok = byId('edit-ok', HTMLElement);
   private readonly warnings = byId('edit-warnings', HTMLElement);
   private readonly metric = byId('metric-fields', HTMLFieldSetElement);
+  private readonly measureHint = byId('edit-measure-hint', HTMLElement);
+  private readonly picker: OkrPicker;
 
   constructor(private readonly store: ContextStore) {
     this.form.addEventListener('submit', (event) => {
@@ -88,7 +120,19 @@ export class EditPanel {
     });
     byId('edit-discard', HTMLButtonElement).addEventListener('click', () => this.discard());
     byId('edit-load', HTMLButtonElement).addEventListener('click', () => void this.loadSelection());
+    this.control('uom').addEventListener('input', () => this.refreshMeasureHint());
     store.subscribe((context) => this.renderLists(context));
+    this.picker = new OkrPicker(
+      store,
+      (item) => {
+        this.open(item);
+        this.control('title').focus();
+      },
+      (message) => {
+        this.clearMessages();
+        showText(this.note, message);
+      },
+    );
   }
 
   private control(field: EditField): Control {
@@ -120,8 +164,31 @@ export class EditPanel {
   }
 
   private fill(fields: OkrFields): void {
-    for (const field of EDIT_FIELDS) if (field !== 'parentId') this.control(field).value = fields[field];
+    const percents = percentTexts(fields) ?? {};
+    this.displayed = new Map();
+    for (const field of EDIT_FIELDS) {
+      if (field === 'parentId') continue;
+      const shown = percents[field];
+      if (shown !== undefined) this.displayed.set(field, { shown, stored: fields[field] });
+      this.control(field).value = shown ?? fields[field];
+    }
     this.refreshStructure(fields.parentId);
+    this.refreshMeasureHint();
+  }
+
+  /** With a `%` unit, a bare 45 means 4500%: say how to type a percentage. */
+  private refreshMeasureHint(): void {
+    const percent = this.control('uom').value.trim() === '%';
+    this.measureHint.textContent = percent ? 'Type percentages with %: 45% is 0.45.' : '';
+  }
+
+  /**
+   * Shows an existing row in the form: the one way both "Load selected row" and the
+   * "Open an existing OKR" picker fill it.
+   */
+  private open(item: OkrItem): void {
+    this.load(item);
+    showText(this.ok, `Loaded ${item.id || `row ${item.row}`}.`);
   }
 
   load(item: OkrItem): void {
@@ -135,6 +202,7 @@ export class EditPanel {
     this.idHint.textContent = 'IDs stay fixed: other rows name this one by it.';
     this.heading.textContent = `Editing ${item.id || 'a row without ID'} · ${item.tab} row ${item.row}`;
     this.fill(item.fields);
+    this.picker.show(item);
   }
 
   startNew(level: LevelName): void {
@@ -208,9 +276,14 @@ export class EditPanel {
     this.parentHint.classList.toggle('warning-text', Boolean(chosen?.warning));
   }
 
+  /** The form as typed, except that a field still showing its percentage sends the stored text (no rewrite). */
   private readForm(): OkrFields {
     const fields = emptyFields();
-    for (const field of EDIT_FIELDS) fields[field] = this.control(field).value;
+    for (const field of EDIT_FIELDS) {
+      const typed = this.control(field).value;
+      const displayed = this.displayed.get(field);
+      fields[field] = displayed !== undefined && typed.trim() === displayed.shown ? displayed.stored : typed;
+    }
     return fields;
   }
 
@@ -261,10 +334,8 @@ export class EditPanel {
     try {
       const context = await whileBusy('Loading the selected row…', () => callServer('sidebarContext'));
       this.store.set(context);
-      if (context.selected !== null) {
-        this.load(context.selected);
-        showText(this.ok, `Loaded ${context.selected.id || `row ${context.selected.row}`}.`);
-      } else {
+      if (context.selected !== null) this.open(context.selected);
+      else {
         showText(
           this.note,
           context.selectionNote || 'Select a row on Corporate OKRs, Department OKRs or Team OKRs, then load it.',
