@@ -133,12 +133,11 @@ export function isUnmeasured(cells: MetricCells): boolean {
 
 /**
  * Raw progress p of §2.1 (KPIPROGRESS), not clamped. ok(null) when nothing is
- * measured yet: current blank, or the whole row blank. A row with a current
- * but a broken metric is an error; so is a blank current under a broken
- * metric, so that a half-filled row shows what it lacks before it is measured.
+ * measured yet: a blank current means "no measurement yet" (§3.2), whatever
+ * the rest of the row holds — Validate reports a half-filled metric.
  */
 export function progress(cells: MetricCells): Result<number | null> {
-  if (isUnmeasured(cells)) return ok(null);
+  if (isBlank(cells.current)) return ok(null);
   const metric = readMetric(cells.start, cells.target, cells.type);
   return metric.ok ? measure(metric.value, cells.current) : metric;
 }

@@ -1,5 +1,6 @@
-import { isUnmeasured, type MetricCells, progress } from './metric';
+import { isUnmeasured, type MetricCells, measure, readMetric } from './metric';
 import { ok, type Result } from './result';
+import { isBlank } from './values';
 
 /** min(max(p, 0), 1) of §2.3. */
 export function clampScore(p: number): number {
@@ -13,7 +14,10 @@ export function clampScore(p: number): number {
  */
 export function scoreKeyResult(cells: MetricCells): Result<number | null> {
   if (isUnmeasured(cells)) return ok(null);
-  const p = progress(cells);
+  const metric = readMetric(cells.start, cells.target, cells.type);
+  if (!metric.ok) return metric;
+  if (isBlank(cells.current)) return ok(0);
+  const p = measure(metric.value, cells.current);
   if (!p.ok) return p;
   return ok(p.value === null ? 0 : clampScore(p.value));
 }

@@ -105,7 +105,6 @@ describe('raw progress p (§2.1)', () => {
     ['decrease without target', row(100, '', 50, 'decrease'), 'missing target'],
     ['blank type without target', row(100, '', 50), 'missing target'],
     ['blank type without start', row('', 100, 50), 'missing start'],
-    ['missing start even while current is blank', row('', 100, ''), 'missing start'],
     ['stay above without target', row(1, '', 50, 'stay above'), 'missing target'],
     ['text start', row('lots', 100, 50), 'start is not a number: "lots"'],
     ['text current', row(0, 100, 'half'), 'current is not a number: "half"'],
@@ -136,6 +135,14 @@ describe('raw progress p (§2.1)', () => {
     ],
   ])('%s is an error', (_, cells, message) => {
     expect(progress(cells)).toEqual(err(message));
+  });
+});
+
+describe('progress with a blank current (§3.2: no measurement yet)', () => {
+  it('is blank whatever the rest of the row holds; OKRSCORE and Validate report a half-filled metric', () => {
+    expect(progress(row('', 100, ''))).toEqual(ok(null));
+    expect(progress(row(100, 100, '  '))).toEqual(ok(null));
+    expect(progress(row('', 100, '', 'increase'))).toEqual(ok(null));
   });
 });
 

@@ -79,6 +79,9 @@ describe('KPIPROGRESS (§3.2)', () => {
     ['blank actual is ""', [100, 200, ''], ''],
     ['blank actual on a binary is ""', ['', '', '', 'binary'], ''],
     ['a blank row is ""', ['', '', '', undefined], ''],
+    // §3.2 "Blank actual returns """: no measurement yet, even before the metric is complete.
+    ['blank actual with target equal to baseline is ""', [100, 100, ''], ''],
+    ['blank actual without a baseline is ""', ['', 100, '', 'increase'], ''],
   ])('%s', (_, args, expected) => {
     expect(KPIPROGRESS(...(args as [unknown, unknown, unknown, unknown]))).toBe(expected);
   });
