@@ -122,8 +122,8 @@ export interface AlignedLists {
 
 /**
  * For arguments that are lists of rows rather than grids (OKRROLLUP): a
- * stacked range from several tabs is one long column, and ranges need the
- * same number of cells, not the same shape.
+ * stacked range from several tabs is one long column. Ranges must have the
+ * same shape (§3), and are read row by row.
  */
 export function alignLists(name: string, args: readonly unknown[]): AlignedLists {
   const grids = args.map(asGrid);
@@ -131,7 +131,7 @@ export function alignLists(name: string, args: readonly unknown[]): AlignedLists
   for (const grid of grids) {
     if (!grid) continue;
     if (!first) first = grid.shape;
-    else if (grid.shape.rows * grid.shape.cols !== first.rows * first.cols) throw sizeError(name, first, grid.shape);
+    else if (grid.shape.rows !== first.rows || grid.shape.cols !== first.cols) throw sizeError(name, first, grid.shape);
   }
   const singles = args.map(single);
   return {

@@ -48,15 +48,31 @@ describe('mapCells', () => {
 });
 
 describe('alignLists', () => {
-  it('compares ranges by cell count: a row and a column of three line up', () => {
-    const lists = alignLists('F', [[['a', 'b', 'c']], [[1], [2], [3]], 'x']);
-    expect(lists.length).toBe(3);
-    expect(lists.shape).toEqual({ rows: 1, cols: 3 });
-    expect([0, 1, 2].map((i) => [lists.cell(0, i), lists.cell(1, i), lists.cell(2, i)])).toEqual([
+  it('reads same-shaped ranges row by row and broadcasts single values', () => {
+    const lists = alignLists('F', [
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      'x',
+    ]);
+    expect(lists.length).toBe(4);
+    expect(lists.shape).toEqual({ rows: 2, cols: 2 });
+    expect([0, 1, 2, 3].map((i) => [lists.cell(0, i), lists.cell(1, i), lists.cell(2, i)])).toEqual([
       ['a', 1, 'x'],
       ['b', 2, 'x'],
       ['c', 3, 'x'],
+      ['d', 4, 'x'],
     ]);
+  });
+  it('refuses a row against a column of the same count (§3: same shape)', () => {
+    expect(() => alignLists('F', [[['a', 'b', 'c']], [[1], [2], [3]]])).toThrow(
+      new Error('F: ranges must be the same size (1×3 vs 3×1)'),
+    );
   });
   it('different counts throw with both shapes', () => {
     expect(() => alignLists('F', [[[1], [2]], [[1, 2, 3]]])).toThrow(
