@@ -20,7 +20,8 @@ const ARGS = [
   '--disable-sync',
 ];
 
-const inCi = process.env.CI === 'true';
+// CI services set CI to true or 1; only an explicit false or an empty value means a local run.
+const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 
 /** False only when Chromium is missing outside CI: then the browser tests skip. */
 export function browserAvailable(): boolean {
