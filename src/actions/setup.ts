@@ -65,6 +65,7 @@ export function setUpWorkbookIn(ss: Spreadsheet, today: number, company = ''): S
   if (settings.added.length > 0) {
     changes.push(`added ${settings.added.map((n) => `"${n}"`).join(', ')} to "Settings"`);
   }
+  if (settings.inUseWritten > 0 && !settings.created) changes.push('wrote the "In use" column of "Settings"');
 
   const logs = [CHECK_IN_LAYOUT, HISTORY_LAYOUT] as readonly TableLayout<string>[];
   const prepared = logs.map((layout) => {

@@ -11,7 +11,10 @@
  * IDs), the formula asks one of the custom functions rather than a native function
  * with different rules.
  */
+import { DEFAULT_THRESHOLDS } from '../core/status';
+import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../core/values';
 import { columnLetter, type KpiColumn, type OkrColumn } from '../core/workbook/schema';
+import type { SettingKey } from '../core/workbook/settings';
 
 export type ColumnIndex<K extends string> = Readonly<Record<K, number>>;
 
@@ -21,9 +24,16 @@ export interface OkrTabColumns {
   readonly columns: ColumnIndex<OkrColumn>;
 }
 
-/** 1-based rows of the Settings values (column B) the formulas read. */
+/**
+ * 1-based rows of the Settings keys. The live formulas read each setting's
+ * "In use" cell (column C: the value core uses, see settingsInUseFormulas), never
+ * the Value the user typed (column B), so the sheet and the menu actions agree on
+ * a missing or bad value. Today is read from its Value cell.
+ */
 export interface SettingsCells {
   readonly tab: string;
+  readonly company: number;
+  readonly cycleName: number;
   readonly cycleStart: number;
   readonly cycleEnd: number;
   readonly onTrack: number;
@@ -31,6 +41,11 @@ export interface SettingsCells {
   /** A cell holding =TODAY(): custom functions recalculate only when an argument changes. */
   readonly today: number;
 }
+
+/** Settings columns, 1-based: the user's Value, and the value in use that set-up computes beside it. */
+export const SETTINGS_VALUE_COLUMN = 2;
+export const SETTINGS_IN_USE_COLUMN = 3;
+export const SETTINGS_IN_USE_HEADER = 'In use';
 
 /** `'Team OKRs'`: always quoted, quotes doubled. */
 export function sheetRef(name: string): string {
@@ -43,8 +58,14 @@ export function columnRange(tab: string, index: number): string {
   return `${sheetRef(tab)}!${letter}2:${letter}`;
 }
 
+/** A setting's In use cell (column C), as the live formulas on other tabs read it. */
 function settingsCell(settings: SettingsCells, row: number): string {
-  return `${sheetRef(settings.tab)}!$B$${row}`;
+  return `${sheetRef(settings.tab)}!$${columnLetter(SETTINGS_IN_USE_COLUMN - 1)}$${row}`;
+}
+
+/** The Today cell: its Value (=TODAY()). */
+function todayCell(settings: SettingsCells): string {
+  return `${sheetRef(settings.tab)}!$${columnLetter(SETTINGS_VALUE_COLUMN - 1)}$${settings.today}`;
 }
 
 /**
@@ -94,7 +115,7 @@ export function okrExpectedFormula(tab: OkrTabColumns, settings: SettingsCells):
   const col = (key: OkrColumn) => columnRange(tab.name, tab.columns[key]);
   const orCycle = (key: OkrColumn, row: number) =>
     `IF(TRIM(${col(key)})="", ${settingsCell(settings, row)}, ${col(key)})`;
-  const expected = `OKREXPECTED(${orCycle('startDate', settings.cycleStart)}, ${orCycle('dueDate', settings.cycleEnd)}, ${settingsCell(settings, settings.today)})`;
+  const expected = `OKREXPECTED(${orCycle('startDate', settings.cycleStart)}, ${orCycle('dueDate', settings.cycleEnd)}, ${todayCell(settings)})`;
   return withHeader('Expected', `IF(TRIM(${col('id')})="", "", ${expected})`);
 }
 
@@ -206,4 +227,57 @@ export function kpiSmartFormula(
   const text = `SUBSTITUTE(SUBSTITUTE("Missing: "&MID(${missing}, 3, 200)&"|", "Missing: |", "✓"), "|", "")`;
   const blankRow = `TRIM(${KPI_INPUTS.map(col).join('&')})=""`;
   return withHeader('SMART', `IF(${blankRow}, "", ${text})`);
+}
+
+/**
+ * The "In use" column of Settings (§1.4): one formula per key beside its Value,
+ * giving exactly the value core's parseSettings uses, so that the live formulas
+ * (which read these cells) and the menu actions agree. A missing, blank or bad
+ * Value gives the default; Validate names the key and says why.
+ * - Dates are read as core's readDate reads them: a number is a serial of years
+ *   1 to 9999; text (an ISO date in a plain-text cell) goes through OKREXPECTED,
+ *   which parses dates as core does: from day MIN (1 January of year 1) to the
+ *   date x, as of MIN + 1, it answers 1 / (x − MIN), so x = MIN + 1 / E. (Only
+ *   x = 1 January of year 1 itself is lost, as no earlier day can start the span.)
+ * - A Cycle end not after the Cycle start drops both; then one date alone fixes
+ *   the other 3 months away (EDATE clamps to the month's end, as core does), and
+ *   without either the cycle is the calendar quarter of the Today cell.
+ * - Thresholds are read as core's readNumber reads them: a number as it is, else
+ *   KPIPROGRESS(0, 1, x, "increase"), which is x ("70%" as text is 0.7, text
+ *   that is no number an error; a number cell never calls the script); each
+ *   must lie in [0, 1], and a Behind threshold above On-track drops both.
+ * No LET: a value used twice is written twice.
+ */
+export function settingsInUseFormulas(settings: SettingsCells): Readonly<Record<SettingKey, string>> {
+  const value = (row: number) => `$${columnLetter(SETTINGS_VALUE_COLUMN - 1)}$${row}`;
+  const inUse = (row: number) => `$${columnLetter(SETTINGS_IN_USE_COLUMN - 1)}$${row}`;
+  const min = MIN_DATE_SERIAL;
+  const date = (cell: string) =>
+    `IFERROR(IF(ISNUMBER(${cell}), IF((${cell}>=${min})*(${cell}<${MAX_DATE_SERIAL + 1}), ${cell}, ""), ` +
+    `${min}+ROUND(1/OKREXPECTED(${min}, ${cell}, ${min + 1}), 0)), "")`;
+  const start = date(value(settings.cycleStart));
+  const end = date(value(settings.cycleEnd));
+  const agree = `IF(ISNUMBER(${start})*ISNUMBER(${end}), ROUND(${end}-${start}, 0)>0, TRUE)`;
+  const today = `ROUND(${value(settings.today)}, 0)`;
+  const quarterStart = `DATE(YEAR(${today}), INT((MONTH(${today})-1)/3)*3+1, 1)`;
+  const startInUse = `ROUND(${inUse(settings.cycleStart)}, 0)`;
+  const quarterName = `YEAR(${startInUse})&" Q"&(INT((MONTH(${startInUse})-1)/3)+1)`;
+  const share = (row: number, fallback: number) => {
+    const cell = value(row);
+    const read = `IF(ISNUMBER(${cell}), ${cell}, KPIPROGRESS(0, 1, ${cell}, "increase"))`;
+    return `IF(ISNUMBER(${read}), IF((${read}>=0)*(${read}<=1), ${read}, ${fallback}), ${fallback})`;
+  };
+  const onTrack = share(settings.onTrack, DEFAULT_THRESHOLDS.onTrack);
+  const behind = share(settings.behind, DEFAULT_THRESHOLDS.behind);
+  const cycleName = value(settings.cycleName);
+  return {
+    company: `=TRIM(${value(settings.company)})`,
+    cycleName: `=IF(TRIM(${cycleName})="", ${quarterName}, TRIM(${cycleName}))`,
+    cycleStart:
+      `=IF(ISNUMBER(${start})*${agree}, ${start}, ` +
+      `IF(ISNUMBER(${end})*${agree}, EDATE(ROUND(${end}, 0)+1, -3), ${quarterStart}))`,
+    cycleEnd: `=IF(ISNUMBER(${end})*${agree}, ${end}, EDATE(${startInUse}, 3)-1)`,
+    onTrack: `=IF(${behind}<=${onTrack}, ${onTrack}, ${DEFAULT_THRESHOLDS.onTrack})`,
+    behind: `=IF(${behind}<=${onTrack}, ${behind}, ${DEFAULT_THRESHOLDS.behind})`,
+  };
 }

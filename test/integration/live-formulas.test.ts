@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { KPI_SCHEMA, mapHeaders, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
 import { cellValue } from '../../src/core/workbook/score-workbook';
-import { readWorkbook } from '../../src/core/workbook/workbook';
+import { readWorkbook, type Workbook } from '../../src/core/workbook/workbook';
 import { readWorkbookGrids } from '../../src/sheets/workbook';
 import { emulatedToday, snapshotCells } from '../support/workbook';
 
@@ -39,41 +39,62 @@ function setById(rt: AddonRuntime, tab: string, id: string, header: string, valu
   sheet.getRange(row, (values[0] ?? []).indexOf(header) + 1).setValue(value);
 }
 
+/**
+ * Every OKR row's live Score, Expected and Status, and every KPI's Progress, Status and
+ * SMART, equal what core computes from the same raw cells (as the menu actions do); and
+ * the Settings In use column holds the settings core uses. Returns core's workbook.
+ */
+function expectLiveMatchesCore(rt: AddonRuntime): Workbook {
+  const ss = rt.emulator.spreadsheet;
+  const grids = readWorkbookGrids(ss, 'UTC');
+  const wb = readWorkbook(grids, emulatedToday(rt));
+  expect(wb.scores.rows).toHaveLength(37);
+  for (const tab of [TAB.corporate, TAB.department, TAB.team]) {
+    const values = sheetOf(rt, tab).getDataRange().getValues();
+    const map = mapHeaders(tab, values[0] ?? [], OKR_SCHEMA).index;
+    const rows = wb.scores.rows.filter((r) => r.row.tab === tab);
+    for (const { row, score, expected, status } of rows) {
+      const cells = values[row.row - 1] ?? [];
+      expect([row.id, cells[map.score as number]]).toEqual([row.id, cellValue(score)]);
+      expect([row.id, cells[map.expected as number]]).toEqual([row.id, cellValue(expected)]);
+      expect([row.id, cells[map.status as number]]).toEqual([row.id, cellValue(status)]);
+    }
+    // Below the data, the formulas answer "".
+    const last = Math.max(...rows.map((r) => r.row.row));
+    const below = sheetOf(rt, tab)
+      .getRange(last + 1, (map.score as number) + 1, 5, 3)
+      .getValues();
+    expect(below.flat().every((v) => v === '')).toBe(true);
+  }
+  const kpiValues = sheetOf(rt, TAB.kpis).getDataRange().getValues();
+  const k = mapHeaders(TAB.kpis, kpiValues[0] ?? [], KPI_SCHEMA).index;
+  expect(wb.kpiResults).toHaveLength(6);
+  for (const { row, progress, status, smart } of wb.kpiResults) {
+    const cells = kpiValues[row.row - 1] ?? [];
+    expect([row.id, cells[k.progress as number], cells[k.status as number], cells[k.smart as number]]).toEqual([
+      row.id,
+      cellValue(progress),
+      cellValue(status),
+      smart.text,
+    ]);
+  }
+  // Settings rows 2–7 as set-up wrote them: Company … Behind threshold; C is In use.
+  const { settings } = wb.settings;
+  const inUse = (grids.settings ?? []).slice(1, 7).map((row) => row[2]);
+  expect(inUse).toEqual([
+    settings.company,
+    settings.cycleName,
+    settings.cycleStart,
+    settings.cycleEnd,
+    settings.thresholds.onTrack,
+    settings.thresholds.behind,
+  ]);
+  return wb;
+}
+
 describe('live formulas on the sample company', () => {
   it('give exactly the Score, Expected and Status core computes, on every row of every tab', () => {
-    const rt = sampleRuntime();
-    const ss = rt.emulator.spreadsheet;
-    const wb = readWorkbook(readWorkbookGrids(ss, 'UTC'), emulatedToday(rt));
-    expect(wb.scores.rows).toHaveLength(37);
-    for (const tab of [TAB.corporate, TAB.department, TAB.team]) {
-      const values = sheetOf(rt, tab).getDataRange().getValues();
-      const map = mapHeaders(tab, values[0] ?? [], OKR_SCHEMA).index;
-      const rows = wb.scores.rows.filter((r) => r.row.tab === tab);
-      for (const { row, score, expected, status } of rows) {
-        const cells = values[row.row - 1] ?? [];
-        expect([row.id, cells[map.score as number]]).toEqual([row.id, cellValue(score)]);
-        expect([row.id, cells[map.expected as number]]).toEqual([row.id, cellValue(expected)]);
-        expect([row.id, cells[map.status as number]]).toEqual([row.id, cellValue(status)]);
-      }
-      // Below the data, the formulas answer "".
-      const last = Math.max(...rows.map((r) => r.row.row));
-      const below = sheetOf(rt, tab)
-        .getRange(last + 1, (map.score as number) + 1, 5, 3)
-        .getValues();
-      expect(below.flat().every((v) => v === '')).toBe(true);
-    }
-    const kpiValues = sheetOf(rt, TAB.kpis).getDataRange().getValues();
-    const k = mapHeaders(TAB.kpis, kpiValues[0] ?? [], KPI_SCHEMA).index;
-    expect(wb.kpiResults).toHaveLength(6);
-    for (const { row, progress, status, smart } of wb.kpiResults) {
-      const cells = kpiValues[row.row - 1] ?? [];
-      expect([row.id, cells[k.progress as number], cells[k.status as number], cells[k.smart as number]]).toEqual([
-        row.id,
-        cellValue(progress),
-        cellValue(status),
-        smart.text,
-      ]);
-    }
+    expectLiveMatchesCore(sampleRuntime());
   });
 
   it('match scores worked out by hand', () => {
@@ -153,6 +174,105 @@ describe('live formulas on the sample company', () => {
     kpis.getRange(2, at('Linked OKR')).setValue(' c-kr1 ');
     kpis.getRange(2, at('Due date')).setValue('2027-01-01');
     expect(kpis.getRange(2, at('SMART')).getValue()).toBe('✓');
+  });
+});
+
+describe('live formulas with a missing or bad Setting use what core uses (SPEC §1.4)', () => {
+  /** The sample with Settings values changed (rows: 4 Cycle start, 5 Cycle end, 6 On-track, 7 Behind). */
+  function withSettings(values: Readonly<Record<string, unknown>>, plainText: readonly string[] = []): AddonRuntime {
+    const rt = sampleRuntime();
+    const settings = sheetOf(rt, TAB.settings);
+    for (const a1 of plainText) settings.getRange(a1).setNumberFormat('@');
+    for (const [a1, value] of Object.entries(values)) settings.getRange(a1).setValue(value);
+    return rt;
+  }
+  const corporate = (rt: AddonRuntime, header: string, id: string) => byId(rt, TAB.corporate, header).get(id);
+  const inUse = (rt: AddonRuntime) => sheetOf(rt, TAB.settings).getRange('C4:C7').getDisplayValues().flat();
+  // The sample as of 2027-02-15: C-KR1 scores (8.6M − 8M) / (10M − 8M) = 0.3, C-O1 0.546875.
+
+  it('Cycle start blank: a quarter before the Cycle end', () => {
+    const rt = withSettings({ B4: '', B5: '2027-04-30' });
+    const wb = expectLiveMatchesCore(rt);
+    expect(wb.settings.problems).toEqual([]);
+    // Start = (Apr 30 + 1 day) − 3 months = Feb 1. Span Feb 1 → Apr 30 = 27 + 31 + 30 = 88 days,
+    // 14 days begun by Feb 15: E = 14/88; C-KR1 0.3 / 0.159 = 1.89 → On track.
+    expect(inUse(rt)).toEqual(['2027-02-01', '2027-04-30', '70%', '40%']);
+    expect(corporate(rt, 'Expected', 'C-KR1')).toBe(14 / 88);
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('On track');
+  });
+
+  it('Cycle end blank: 3 months from the Cycle start, less a day', () => {
+    const rt = withSettings({ B4: '2027-01-15', B5: '' });
+    expectLiveMatchesCore(rt);
+    // End = Jan 15 + 3 months − 1 day = Apr 14. Span = 16 + 28 + 31 + 14 = 89 days, 31 begun by Feb 15:
+    // E = 31/89 = 0.348; C-KR1 0.3 / 0.348 = 0.86 → On track; C-O1 0.546875 / 0.348 = 1.57 → On track.
+    expect(inUse(rt)).toEqual(['2027-01-15', '2027-04-14', '70%', '40%']);
+    expect(corporate(rt, 'Expected', 'C-KR1')).toBe(31 / 89);
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('On track');
+    expect(corporate(rt, 'Status', 'C-O1')).toBe('On track');
+  });
+
+  it('both cycle dates blank: the calendar quarter of Today', () => {
+    const rt = withSettings({ B3: '', B4: '', B5: '' });
+    const wb = expectLiveMatchesCore(rt);
+    // 2027-02-15 is in Q1: Jan 1 → Mar 31 = 89 days, 45 begun: E = 45/89; C-KR1 0.3 / 0.506 = 0.59 → Behind.
+    expect(inUse(rt)).toEqual(['2027-01-01', '2027-03-31', '70%', '40%']);
+    expect(sheetOf(rt, TAB.settings).getRange('C3').getValue()).toBe('2027 Q1');
+    expect(wb.settings.settings.cycleName).toBe('2027 Q1');
+    expect(corporate(rt, 'Expected', 'C-KR1')).toBe(45 / 89);
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('Behind');
+  });
+
+  it('On-track threshold "high": 0.7, while a good Behind threshold stays in use', () => {
+    const rt = withSettings({ B6: 'high', B7: 0.6 });
+    const wb = expectLiveMatchesCore(rt);
+    expect(wb.settings.problems.map((p) => p.message)).toEqual([
+      'On-track threshold is not a number: "high"; the default is used',
+    ]);
+    // r = 0.3 / (45/89) = 26.7 / 45 = 0.593: below Behind 0.6 → At risk. C-O1: 0.546875 / 0.506 = 1.08 → On track.
+    expect(inUse(rt)).toEqual(['2027-01-01', '2027-03-31', '70%', '60%']);
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('At risk');
+    expect(corporate(rt, 'Status', 'C-O1')).toBe('On track');
+  });
+
+  it('Behind threshold above On-track: both defaults', () => {
+    const rt = withSettings({ B6: 0.5, B7: 0.6 });
+    const wb = expectLiveMatchesCore(rt);
+    expect(wb.settings.problems.map((p) => p.message)).toEqual([
+      'behind threshold (0.6) must not be above the on-track threshold (0.5); the defaults are used',
+    ]);
+    // 0.7 and 0.4 again: C-KR1's r = 0.593 is in [0.4, 0.7) → Behind (with 0.5/0.6 it would be At risk).
+    expect(inUse(rt)).toEqual(['2027-01-01', '2027-03-31', '70%', '40%']);
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('Behind');
+  });
+
+  it('a text date and a text share read as core reads them; a bad date yields to the good one', () => {
+    // Plain-text cells: "2027-01-15" is a date to core, "65%" a share; "next monday" is no date.
+    const text = withSettings({ B4: '2027-01-15', B5: '', B6: '65%' }, ['B4', 'B6']);
+    expectLiveMatchesCore(text);
+    expect(inUse(text)).toEqual(['2027-01-15', '2027-04-14', '65%', '40%']);
+    const bad = withSettings({ B4: 'next monday', B5: '2027-04-30' });
+    const wb = expectLiveMatchesCore(bad);
+    expect(wb.settings.problems.map((p) => p.message)).toEqual([
+      'Cycle start is not a date: "next monday" (use a date, or text like 2027-01-15); the 3 months up to Cycle end are used',
+    ]);
+    // As with a blank start: Feb 1 → Apr 30, E = 14/88.
+    expect(inUse(bad)).toEqual(['2027-02-01', '2027-04-30', '70%', '40%']);
+    expect(corporate(bad, 'Expected', 'C-O1')).toBe(14 / 88);
+  });
+
+  it('a Cycle end on or before the start: the quarter of Today', () => {
+    const rt = withSettings({ B4: '2027-03-01', B5: '2027-03-01' });
+    expectLiveMatchesCore(rt);
+    expect(inUse(rt)).toEqual(['2027-01-01', '2027-03-31', '70%', '40%']);
+  });
+
+  it('follow a fixed Settings value as it is typed in, without any menu action', () => {
+    const rt = withSettings({ B6: 'high' });
+    sheetOf(rt, TAB.settings).getRange('B6').setValue(0.55);
+    // r = 0.593 ≥ 0.55 → On track.
+    expect(corporate(rt, 'Status', 'C-KR1')).toBe('On track');
+    expectLiveMatchesCore(rt);
   });
 });
 

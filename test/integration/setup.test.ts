@@ -10,6 +10,8 @@ import { pickColumns, snapshotCells, writeGrids } from '../support/workbook';
 const NOW = new Date('2027-02-15T12:00:00Z');
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const sheetOf = (rt: AddonRuntime, tab: string) => rt.emulator.spreadsheet.getSheetByName(tab) as Sheet;
+const LIVE_NOTE =
+  '\n\nScore, Expected and Status (and the KPIs’ Progress, Status and SMART) are live formulas: they update as you type.';
 const prompts = (rt: AddonRuntime) => rt.emulator.uiState.alerts.map((a) => (a as { prompt: string }).prompt);
 
 /** Everything set-up may write besides cell values: formats, validation, rules, frozen rows, widths. */
@@ -123,6 +125,19 @@ describe('Set up workbook on an empty spreadsheet', () => {
       ['Today', '2027-02-15'],
     ]);
     expect(settings.getRange('B8').getFormula()).toBe('=TODAY()');
+    // In use: what the add-on uses (the Value, or its default), computed beside each Value; Today has none.
+    expect(settings.getRange('C1:C8').getDisplayValues().flat()).toEqual([
+      'In use',
+      '',
+      '2027 Q1',
+      '2027-01-01',
+      '2027-03-31',
+      '70%',
+      '40%',
+      '',
+    ]);
+    expect(settings.getRange('C4').getFormula()).toMatch(/^=IF\(ISNUMBER\(/);
+    expect(settings.getRange('C1').getFontWeight()).toBe('bold');
     expect(sheetOf(rt, TAB.history).getRange(1, 1, 1, 7).getValues()[0]).toEqual([
       'Date',
       'Level',
@@ -231,8 +246,42 @@ describe('Set up workbook on a user’s tabs', () => {
       ['Behind threshold', '40%'],
       ['Today', '2027-02-15'],
     ]);
-    // Status formulas read the user's own threshold row (B3).
-    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain("'Settings'!$B$3, 'Settings'!$B$7");
+    // In use beside every key, the user's own rows included; Status formulas read the In use of row 3.
+    expect(sheetOf(rt, TAB.settings).getRange('C1:C8').getDisplayValues().flat()).toEqual([
+      'In use',
+      'Acme',
+      '80%',
+      '2027 Q1',
+      '2027-01-01',
+      '2027-03-31',
+      '40%',
+      '',
+    ]);
+    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain("'Settings'!$C$3, 'Settings'!$C$7");
+  });
+
+  it('gives a Settings tab without In use (an older set-up) its In use column, and says so', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('setUpWorkbook');
+    const settings = sheetOf(rt, TAB.settings);
+    settings.getRange('C1:C7').clearContent();
+    settings.getRange('B6').setValue('high');
+    rt.call('setUpWorkbook');
+    expect(prompts(rt)[1]).toBe(`The workbook is set up:\n• wrote the "In use" column of "Settings"${LIVE_NOTE}`);
+    expect(settings.getRange('B6:C6').getDisplayValues()).toEqual([['high', '70%']]);
+    // Then nothing more to do.
+    rt.call('setUpWorkbook');
+    expect(prompts(rt)[2]).toBe('The workbook was already set up: nothing needed to change.');
+  });
+
+  it('adds no header to a header-less Settings tab; column C of each key row is In use (the add-on’s)', () => {
+    const rt = loadAddon({ now: () => NOW });
+    writeGrids(rt, { settings: [['On-track threshold', 0.9, 'my note']] });
+    rt.call('setUpWorkbook');
+    const settings = sheetOf(rt, TAB.settings);
+    // Row 1 is a key row: no header goes above or beside it, and its C (the user's note) becomes In use.
+    expect(settings.getRange('A1:C1').getDisplayValues()).toEqual([['On-track threshold', '0.9', '90%']]);
+    expect(settings.getRange('C2').getDisplayValue()).toBe('');
   });
 });
 

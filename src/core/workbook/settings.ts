@@ -106,25 +106,41 @@ export function parseSettings(grid: Grid | undefined, asOfDay: number): ParsedSe
   });
 
   const defaulted = new Set<SettingKey>();
-  const read = <T>(key: SettingKey, parse: (value: unknown, label: string) => Result<T | null>): T | null => {
+  /** The value, or null (defaulted); a bad value also gives `report`, to be called with what is used instead. */
+  const parseKey = <T>(
+    key: SettingKey,
+    parse: (value: unknown, label: string) => Result<T | null>,
+  ): { value: T | null; report?: (instead: string) => void } => {
     const entry = raw.get(key);
     if (entry === undefined || isBlank(entry.value)) {
       defaulted.add(key);
-      return null;
+      return { value: null };
     }
     const parsed = parse(entry.value, entry.label);
     if (!parsed.ok) {
-      problems.push(bad(entry.row, entry.label, 1, `${parsed.error}; the default is used`));
       defaulted.add(key);
-      return null;
+      return {
+        value: null,
+        report: (instead) => problems.push(bad(entry.row, entry.label, 1, `${parsed.error}; ${instead}`)),
+      };
     }
-    return parsed.value;
+    return { value: parsed.value };
+  };
+  const read = <T>(key: SettingKey, parse: (value: unknown, label: string) => Result<T | null>): T | null => {
+    const { value, report } = parseKey(key, parse);
+    report?.('the default is used');
+    return value;
   };
 
   const company = read('company', (v) => ok(text(v)));
   const cycleName = read('cycleName', (v) => ok(text(v)));
-  let start = read('cycleStart', readDate);
-  let end = read('cycleEnd', readDate);
+  // A bad date with a good other one: the other fixes it (below), which the message says.
+  const startRead = parseKey('cycleStart', readDate);
+  const endRead = parseKey('cycleEnd', readDate);
+  startRead.report?.(endRead.value === null ? 'the default is used' : 'the 3 months up to Cycle end are used');
+  endRead.report?.(startRead.value === null ? 'the default is used' : 'the 3 months from Cycle start are used');
+  let start = startRead.value;
+  let end = endRead.value;
   if (start !== null && end !== null && Math.round(end - start) <= 0) {
     const entry = raw.get('cycleEnd');
     problems.push(

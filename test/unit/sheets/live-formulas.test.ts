@@ -8,12 +8,22 @@ import {
   okrExpectedFormula,
   okrStatusFormula,
   ownScore,
+  settingsInUseFormulas,
   sheetRef,
 } from '../../../src/sheets/live-formulas';
 
 /** The OKR columns in set-up's order: A = ID, B = Type, … S = Notes. */
 const STANDARD = planTable('Team OKRs', headerRow(OKR_SCHEMA), 19, OKR_SCHEMA).index;
-const SETTINGS = { tab: 'Settings', cycleStart: 4, cycleEnd: 5, onTrack: 6, behind: 7, today: 8 };
+const SETTINGS = {
+  tab: 'Settings',
+  company: 2,
+  cycleName: 3,
+  cycleStart: 4,
+  cycleEnd: 5,
+  onTrack: 6,
+  behind: 7,
+  today: 8,
+};
 
 describe('references', () => {
   it('quotes every sheet name and doubles its quotes', () => {
@@ -74,11 +84,11 @@ describe('OKR formulas', () => {
     );
   });
 
-  it('Expected takes the row dates, else the cycle dates, as of the Today cell', () => {
+  it('Expected takes the row dates, else the cycle dates in use, as of the Today cell', () => {
     expect(okrExpectedFormula(team, SETTINGS)).toBe(
       `=ARRAYFORMULA(VSTACK("Expected", IF(TRIM('Team OKRs'!A2:A)="", "", OKREXPECTED(` +
-        `IF(TRIM('Team OKRs'!N2:N)="", 'Settings'!$B$4, 'Team OKRs'!N2:N), ` +
-        `IF(TRIM('Team OKRs'!O2:O)="", 'Settings'!$B$5, 'Team OKRs'!O2:O), 'Settings'!$B$8))))`,
+        `IF(TRIM('Team OKRs'!N2:N)="", 'Settings'!$C$4, 'Team OKRs'!N2:N), ` +
+        `IF(TRIM('Team OKRs'!O2:O)="", 'Settings'!$C$5, 'Team OKRs'!O2:O), 'Settings'!$B$8))))`,
     );
   });
 
@@ -87,7 +97,7 @@ describe('OKR formulas', () => {
     const expected = "'Team OKRs'!Q2:Q";
     expect(okrStatusFormula(team, SETTINGS)).toBe(
       `=ARRAYFORMULA(VSTACK("Status", IF(ISNUMBER(${score})*ISNUMBER(${expected}), ` +
-        `OKRSTATUS(${score}, ${expected}, 'Settings'!$B$6, 'Settings'!$B$7), ` +
+        `OKRSTATUS(${score}, ${expected}, 'Settings'!$C$6, 'Settings'!$C$7), ` +
         `IF(ISNUMBER(${score}), ${expected}, ${score}))))`,
     );
   });
@@ -96,7 +106,7 @@ describe('OKR formulas', () => {
     const moved = { name: 'Team OKRs', columns: { ...STANDARD, id: 25, startDate: 2 } };
     const formula = okrExpectedFormula(moved, SETTINGS);
     expect(formula).toContain("TRIM('Team OKRs'!Z2:Z)");
-    expect(formula).toContain("IF(TRIM('Team OKRs'!C2:C)=\"\", 'Settings'!$B$4, 'Team OKRs'!C2:C)");
+    expect(formula).toContain("IF(TRIM('Team OKRs'!C2:C)=\"\", 'Settings'!$C$4, 'Team OKRs'!C2:C)");
   });
 });
 
@@ -132,7 +142,52 @@ describe('KPI formulas', () => {
 
   it('Status is graded as at the end of the cycle (expected 1)', () => {
     expect(kpiStatusFormula(kpi, SETTINGS)).toBe(
-      `=ARRAYFORMULA(VSTACK("Status", IF(ISNUMBER('KPIs'!N2:N), OKRSTATUS('KPIs'!N2:N, 1, 'Settings'!$B$6, 'Settings'!$B$7), 'KPIs'!N2:N)))`,
+      `=ARRAYFORMULA(VSTACK("Status", IF(ISNUMBER('KPIs'!N2:N), OKRSTATUS('KPIs'!N2:N, 1, 'Settings'!$C$6, 'Settings'!$C$7), 'KPIs'!N2:N)))`,
     );
+  });
+});
+
+describe('Settings In use formulas', () => {
+  const inUse = settingsInUseFormulas(SETTINGS);
+  // A date as core reads it: a serial of years 1 to 9999, or text read by OKREXPECTED, else "".
+  const date = (cell: string) =>
+    `IFERROR(IF(ISNUMBER(${cell}), IF((${cell}>=-693593)*(${cell}<2958466), ${cell}, ""), ` +
+    `-693593+ROUND(1/OKREXPECTED(-693593, ${cell}, -693592), 0)), "")`;
+  const start = date('$B$4');
+  const end = date('$B$5');
+  const agree = `IF(ISNUMBER(${start})*ISNUMBER(${end}), ROUND(${end}-${start}, 0)>0, TRUE)`;
+
+  it('Cycle start: the Value, else a quarter before the Cycle end, else the quarter of Today', () => {
+    expect(inUse.cycleStart).toBe(
+      `=IF(ISNUMBER(${start})*${agree}, ${start}, IF(ISNUMBER(${end})*${agree}, EDATE(ROUND(${end}, 0)+1, -3), ` +
+        'DATE(YEAR(ROUND($B$8, 0)), INT((MONTH(ROUND($B$8, 0))-1)/3)*3+1, 1)))',
+    );
+  });
+
+  it('Cycle end: the Value, else 3 months from the Cycle start in use, less a day', () => {
+    expect(inUse.cycleEnd).toBe(`=IF(ISNUMBER(${end})*${agree}, ${end}, EDATE(ROUND($C$4, 0), 3)-1)`);
+  });
+
+  it('Cycle name: the Value trimmed, else the quarter of the Cycle start in use', () => {
+    expect(inUse.cycleName).toBe(
+      '=IF(TRIM($B$3)="", YEAR(ROUND($C$4, 0))&" Q"&(INT((MONTH(ROUND($C$4, 0))-1)/3)+1), TRIM($B$3))',
+    );
+  });
+
+  it('thresholds: a share from 0 to 1, else the default; Behind above On-track drops both', () => {
+    const share = (cell: string, fallback: number) => {
+      const read = `IF(ISNUMBER(${cell}), ${cell}, KPIPROGRESS(0, 1, ${cell}, "increase"))`;
+      return `IF(ISNUMBER(${read}), IF((${read}>=0)*(${read}<=1), ${read}, ${fallback}), ${fallback})`;
+    };
+    const onTrack = share('$B$6', 0.7);
+    const behind = share('$B$7', 0.4);
+    expect(inUse.onTrack).toBe(`=IF(${behind}<=${onTrack}, ${onTrack}, 0.7)`);
+    expect(inUse.behind).toBe(`=IF(${behind}<=${onTrack}, ${behind}, 0.4)`);
+  });
+
+  it('reads only the Settings tab itself, and no LET or LAMBDA', () => {
+    for (const formula of Object.values(inUse)) {
+      expect(formula).not.toMatch(/!|\bLET\(|\bLAMBDA\(/);
+    }
   });
 });
