@@ -87,8 +87,9 @@ describe('Start next cycle on the sample company', () => {
     // PRD-KR1's own dates were in 2027 Q1: cleared so it takes the cycle's.
     const department = values(rt, 'Department OKRs');
     expect([department[5]?.[0], department[5]?.[13], department[5]?.[14]]).toEqual(['PRD-KR1', '', '']);
-    // SMB-KR2 is done: its Due date (cycle start + 56 days = 2027-02-26) stays.
-    expect([team[6]?.[0], team[6]?.[14]]).toEqual(['SMB-KR2', day(2027, 2, 26)]);
+    // SMB-KR2 is done, but its Due date (cycle start + 56 days = 2027-02-26) is before 2027 Q2:
+    // cleared, or its Expected would read "end date must be after the start date".
+    expect([team[6]?.[0], team[6]?.[14]]).toEqual(['SMB-KR2', '']);
 
     // Nothing deleted; every column the action does not own is identical.
     for (const tab of OKR_TABS) {
@@ -274,5 +275,27 @@ describe('Start next cycle service calls', () => {
     expect(counts[0]?.['Range.setValues']).toBe(17);
     // One read of each of the 5 tabs, one of each archive to freeze it.
     expect(counts[0]?.['Range.getValues']).toBe(9);
+  });
+});
+
+describe('Start next cycle on a workbook with the live formulas of Set up', () => {
+  it('leaves no Expected or Status error on any row of the new cycle', () => {
+    const rt = runtime();
+    rt.call('insertSampleOkrs');
+    startNextCycle(rt);
+    // Ten days into 2027 Q2 (2027-04-01 – 2027-06-30): expected 10/90 on rows on the cycle's dates.
+    rt.emulator.env.now = () => new Date('2027-04-11T17:00:00Z');
+    for (const tab of OKR_TABS) {
+      const grid = values(rt, tab);
+      const expected = column(grid, 16).slice(1);
+      const status = column(grid, 17).slice(1);
+      for (const [i, value] of expected.entries()) {
+        const where = `${tab} row ${i + 2} (${grid[i + 1]?.[0]})`;
+        expect(typeof value === 'number' || value === '', `${where} Expected: ${String(value)}`).toBe(true);
+        expect(String(status[i]), `${where} Status`).not.toMatch(/^OKR|#/);
+      }
+    }
+    const corporate = values(rt, 'Corporate OKRs');
+    expect(corporate[1]?.[16]).toBeCloseTo(10 / 90, 12);
   });
 });

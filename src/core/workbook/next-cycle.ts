@@ -9,12 +9,13 @@
  *   and Current is cleared, so it starts the new cycle at 0 ("not started", §2.3) until
  *   its first check-in; the old value stays visible as Start and in the archive. With no
  *   Current yet, Start stays. Without a Start column, Current is kept (it has nowhere to go).
- * - Finished key results (score 1) are left exactly as they are, so the team sees what was
- *   achieved until it replaces them; key results whose metric has an error are left too and
+ * - Finished key results (score 1) keep their values, so the team sees what was achieved
+ *   until it replaces them; key results whose metric has an error keep theirs too and are
  *   listed. Objectives and key results scored by roll-up carry on unchanged.
  * - Per-row dates that lie before the new cycle (Start date before its start, Due date on
- *   or before it) are cleared on every row that carries on, so it takes the new cycle's
- *   dates (§1.2: blank means the cycle's). A date set beyond the old cycle stays.
+ *   or before it) are cleared on every row, finished ones included, so the row takes the
+ *   new cycle's dates (§1.2: blank means the cycle's) instead of an Expected error. A date
+ *   set beyond the old cycle stays.
  * - KPIs measured short of their target roll over the same way: Baseline := Actual, Actual
  *   cleared. A KPI at or past its target keeps its values (its target needs a new level,
  *   and a Baseline past the Target would be an error). Every KPI Due date before the new
@@ -387,12 +388,9 @@ export function planNextCycle(input: NextCycleInput): Result<NextCyclePlan> {
       const index = table.header.index[key];
       const cell = index === undefined ? `${row.tab} row ${row.row}` : `${row.tab}!${columnLetter(index)}${row.row}`;
       broken.push(`${cell} (${shownHeader(table.header, OKR_SCHEMA, key)}): ${row.ownScore.error}`);
-      continue;
     } else if (row.ownScore.value === null) rolledUp++;
-    else if (row.ownScore.value >= 1) {
-      finished.push(ref);
-      continue;
-    } else {
+    else if (row.ownScore.value >= 1) finished.push(ref);
+    else {
       carried.push(ref);
       if (!isBlank(row.current) && col('start') !== undefined) {
         const moved = sink.set(grid, row.tab, col('start'), header('start'), false, row.row, row.current);
@@ -400,6 +398,8 @@ export function planNextCycle(input: NextCycleInput): Result<NextCyclePlan> {
         if (moved) sink.set(grid, row.tab, col('current'), header('current'), false, row.row, '');
       }
     }
+    // Dates belong to a cycle: on EVERY row (finished ones too), a date before the new
+    // cycle would make Expected an error ("end date must be after the start date").
     if (beforeDay(row.startDate.ok ? row.startDate.value : null, newCycle.start, false)) {
       if (sink.set(grid, row.tab, col('startDate'), header('startDate'), true, row.row, '')) datesCleared++;
     }

@@ -190,12 +190,13 @@ describe('planNextCycle on the sample company (2027 Q1, as of 2027-02-15)', () =
     ]);
   });
 
-  it('clears per-row dates from the old cycle on rows that carry on, not on finished ones', () => {
-    // PRD-KR1 (row 6) runs Jan 15 → Mar 15: both before Apr 1. SMB-KR2 (row 7, due Feb 26) is done: kept.
+  it('clears per-row dates from the old cycle on every row, finished ones included', () => {
+    // PRD-KR1 (row 6) runs Jan 15 → Mar 15: both before Apr 1. SMB-KR2 (row 7, due Feb 26) is
+    // done, but a due date before Apr 1 would make its Expected an error in 2027 Q2: cleared too.
     expect(changes(p, 'Department OKRs', 'Start date')).toEqual({ 6: '' });
     expect(changes(p, 'Department OKRs', 'Due date')).toEqual({ 6: '' });
-    expect(changes(p, 'Team OKRs', 'Due date')).toEqual({});
-    expect(p.datesCleared).toBe(2);
+    expect(changes(p, 'Team OKRs', 'Due date')).toEqual({ 7: '' });
+    expect(p.datesCleared).toBe(3);
   });
 
   it('rolls KPIs over below target and moves every Due date to the new cycle end', () => {
@@ -273,7 +274,8 @@ describe('planNextCycle edge cases', () => {
     setCell(grids.team, 'ENT-KR1', 'Due date', day(2027, 5, 15));
     const p = plan(grids);
     expect(changes(p, 'Team OKRs', 'Start date')).toEqual({ 3: '' });
-    expect(changes(p, 'Team OKRs', 'Due date')).toEqual({});
+    // ENT-KR1's May 15 stays; only SMB-KR2's Feb 26 (row 7) goes.
+    expect(changes(p, 'Team OKRs', 'Due date')).toEqual({ 7: '' });
   });
 
   it('finds columns by header, aliases and user columns included', () => {
