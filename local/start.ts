@@ -30,6 +30,14 @@ const cellText = (v: unknown): string => {
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
 };
 
+/** The columns worth a glance on a tab: the scored ones on OKR tabs, else the first nine. */
+const GLANCE = ['ID', 'Title', 'Owner', 'Metric type', 'Start', 'Target', 'Current', 'Score', 'Expected', 'Status'];
+function pickShownColumns(header: readonly string[], row: readonly string[]): string[] {
+  const columns = GLANCE.map((name) => header.indexOf(name));
+  if (columns.filter((c) => c >= 0).length < GLANCE.length) return row.slice(0, 9);
+  return columns.map((c) => row[c] ?? '');
+}
+
 function printTable(rows: string[][]): void {
   const widths: number[] = [];
   for (const row of rows) {
@@ -77,7 +85,7 @@ for (const sheet of spreadsheet.getSheets()) {
   console.log(`\n  ${sheet.getName()}  (${lastRow} rows × ${lastColumn} columns)`);
   if (lastRow === 0 || lastColumn === 0) continue;
   const shown = Math.min(lastRow, rowsShown + 1);
-  const values = sheet.getRange(1, 1, shown, Math.min(lastColumn, 9)).getDisplayValues();
-  printTable(values.map((row) => row.map(cellText)));
+  const values = sheet.getRange(1, 1, shown, lastColumn).getDisplayValues();
+  printTable(values.map((row) => pickShownColumns(values[0] ?? [], row).map(cellText)));
 }
 console.log(`\nCustom functions: ${runtime.topLevelFunctions.filter((n) => /^[A-Z]/.test(n)).join(', ')}`);
