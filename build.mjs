@@ -118,8 +118,8 @@ async function bundleScript(entry, entryPoints) {
     globalName: GLOBAL_NAME,
     platform: 'neutral',
     target: TARGET,
-    minifySyntax: true,
-    minifyWhitespace: true,
+    // Sheets parses the whole script on every custom-function call (SPEC §6.1: stay small).
+    minify: true,
     legalComments: 'none',
     define: DEFINES,
     write: false,

@@ -41,6 +41,12 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 
+  it('stays small: Sheets parses it on every custom-function call (SPEC §6.1)', () => {
+    // 131 KB minified today; the budget leaves room to grow, and catches an accidental
+    // bundling of a large dependency.
+    expect(Buffer.byteLength(code)).toBeLessThan(200_000);
+  });
+
   it('declares every lifecycle function and custom function at the top level', () => {
     const functions = topLevelFunctions(code);
     for (const name of LIFECYCLE_FUNCTIONS) expect(functions.has(name), name).toBe(true);
