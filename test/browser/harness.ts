@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
-import { type SidebarServer, startSidebarServer } from '../support/sidebar-server';
+import { type SidebarServer, startSidebarServer } from '../../local/sidebar-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [

@@ -3,13 +3,16 @@
  * google.script.run shim injected before the page's own script. Each shim call POSTs
  * { name, args } as JSON to this server, which calls the built bundle in the local
  * runtime — real round trips to the real server code, plain JSON both ways, as
- * google.script.run passes only plain values.
+ * google.script.run passes only plain values. The browser tests use it, and so does
+ * the local playground (`npm run playground`): `/` shows the sidebar beside a live
+ * view of the workbook (`/workbook`), where a click selects a row (`/select`).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type AddonRuntime, DIST_DIR } from '../../local/runtime';
+import { PLAYGROUND_PAGE, selectRow, workbookView } from './playground-page';
+import { type AddonRuntime, DIST_DIR } from './runtime';
 
 /** The shim: google.script.run with chained handlers, answering asynchronously like the real one. */
 const SHIM = `<script>
@@ -62,10 +65,15 @@ function body(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startSidebarServer(
-  rt: AddonRuntime,
-  page = path.join(DIST_DIR, 'sidebar.html'),
-): Promise<SidebarServer> {
+export interface SidebarServerOptions {
+  /** The built page to serve (default dist/sidebar.html). */
+  page?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export async function startSidebarServer(rt: AddonRuntime, options: SidebarServerOptions = {}): Promise<SidebarServer> {
+  const page = options.page ?? path.join(DIST_DIR, 'sidebar.html');
   const html = readFileSync(page, 'utf8');
   const withShim = html.includes('<head>') ? html.replace('<head>', `<head>${SHIM}`) : `${SHIM}${html}`;
   const calls: { name: string; args: unknown[] }[] = [];
@@ -74,9 +82,25 @@ export async function startSidebarServer(
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (req.method === 'GET' && (req.url === '/' || req.url === '/sidebar.html')) {
+      if (req.method === 'GET' && req.url === '/sidebar.html') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(withShim);
+        return;
+      }
+      if (req.method === 'GET' && req.url === '/') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(PLAYGROUND_PAGE);
+        return;
+      }
+      if (req.method === 'GET' && req.url === '/workbook') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(workbookView(rt)));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/select') {
+        const { tab, row } = JSON.parse(await body(req)) as { tab: string; row: number };
+        selectRow(rt, tab, row);
+        res.writeHead(204).end();
         return;
       }
       if (req.method !== 'POST' || req.url !== '/rpc') {
@@ -108,7 +132,7 @@ export async function startSidebarServer(
       res.writeHead(500).end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/sidebar.html`,
