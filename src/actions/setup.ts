@@ -84,9 +84,14 @@ export function setUpWorkbookIn(ss: Spreadsheet, today: number, company = ''): S
     name: OKR_TAB_OF_LEVEL[LEVELS[i] ?? 'Corporate'],
     columns: table.plan.index,
   }));
-  const changedFormulas = writeOkrFormulas(okr, tabs, settings.cells) + writeKpiFormulas(kpis, tabs, settings.cells);
+  const formulas = [writeOkrFormulas(okr, tabs, settings.cells), writeKpiFormulas(kpis, tabs, settings.cells)];
+  const changedFormulas = formulas.reduce((n, w) => n + w.changed, 0);
   const freshTabs = okr.some((t) => t.created) || kpis.created;
   if (changedFormulas > 0 && !freshTabs) changes.push(`wrote ${changedFormulas} live formulas`);
+  for (const { header, count } of formulas.flatMap((w) => w.replaced)) {
+    // Those cells now show the formula's answer: say so rather than replace typed values silently.
+    changes.push(`replaced ${count} typed ${count === 1 ? 'value' : 'values'} under "${header}" with its live formula`);
+  }
 
   const checkIns = prepared[0];
   return { okr, kpis, settings, changes, warnings, ...(checkIns ? { checkIns } : {}) };

@@ -208,6 +208,26 @@ describe('Set up workbook on a user’s tabs', () => {
     expect(formula).toContain("LOWER(TRIM('Team OKRs'!B2:B))");
   });
 
+  it('says how many typed values a live formula replaced, the first time only', () => {
+    const rt = loadAddon({ now: () => NOW });
+    // A user's tab that kept scores by hand: ID, Type, Parent ID, Title, Start, Target, Current, Score.
+    writeGrids(rt, {
+      corporate: [
+        ['ID', 'Type', 'Parent ID', 'Title', 'Start', 'Target', 'Current', 'Score'],
+        ['C-O1', 'Objective', '', 'Grow', '', '', '', 0.9],
+        ['C-KR1', 'Key Result', 'C-O1', 'Revenue', 0, 10, 5, 0.8],
+        ['C-KR2', 'Key Result', 'C-O1', 'Logos', 0, 4, 4, ''],
+      ],
+    });
+    rt.call('setUpWorkbook');
+    // Two typed scores (0.9 and 0.8; the third cell was empty) gave way to the formula.
+    expect(prompts(rt)[0]).toContain('• replaced 2 typed values under "Score" with its live formula');
+    // …whose answers are computed: C-KR1 5/10 = 0.5, C-KR2 4/4 = 1, C-O1 (0.5 + 1) / 2 = 0.75.
+    expect(sheetOf(rt, TAB.corporate).getRange('H2:H4').getValues()).toEqual([[0.75], [0.5], [1]]);
+    rt.call('setUpWorkbook');
+    expect(prompts(rt)[1]).not.toContain('replaced');
+  });
+
   it('leaves a user’s own History sheet alone and says so', () => {
     const rt = loadAddon({ now: () => NOW });
     writeGrids(rt, {

@@ -19,27 +19,50 @@ import type { PreparedTable } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Writes `formulas` (column index → formula); returns how many differ from what row 1 held. */
-function writeFormulas(sheet: Sheet, before: readonly string[], formulas: ReadonlyMap<number, string>): number {
+export interface FormulaWrite {
+  /** Live formulas that differ from what row 1 held. */
+  readonly changed: number;
+  /** Values the user had typed below a computed column's header before it held a live formula. */
+  readonly replaced: readonly { readonly header: string; readonly count: number }[];
+}
+
+/**
+ * Writes `formulas` (column index → formula). The first time a column gets its live
+ * formula, what was typed below is counted (one read of that column) so the summary
+ * can say what the formula replaced; after that the cells hold only its answer.
+ */
+function writeFormulas(sheet: Sheet, before: readonly string[], formulas: ReadonlyMap<number, string>): FormulaWrite {
   let changed = 0;
+  const replaced: { header: string; count: number }[] = [];
   for (const [column, formula] of formulas) {
-    if ((before[column] ?? '') !== formula) changed++;
-    sheet.getRange(2, column + 1, sheet.getMaxRows() - 1, 1).clearContent();
+    const body = sheet.getRange(2, column + 1, sheet.getMaxRows() - 1, 1);
+    if ((before[column] ?? '') !== formula) {
+      changed++;
+      if ((before[column] ?? '') === '') {
+        const count = body.getValues().filter((row) => row[0] !== '').length;
+        if (count > 0) replaced.push({ header: String(sheet.getRange(1, column + 1).getValue()), count });
+      }
+    }
+    body.clearContent();
     sheet.getRange(1, column + 1).setFormula(formula);
   }
-  return changed;
+  return { changed, replaced };
 }
+
+const combine = (writes: readonly FormulaWrite[]): FormulaWrite => ({
+  changed: writes.reduce((n, w) => n + w.changed, 0),
+  replaced: writes.flatMap((w) => w.replaced),
+});
 
 export function writeOkrFormulas(
   tables: readonly PreparedTable<OkrColumn>[],
   tabs: readonly OkrTabColumns[],
   settings: SettingsCells,
-): number {
-  let changed = 0;
-  tables.forEach((table, i) => {
+): FormulaWrite {
+  const writes = tables.map((table, i) => {
     const tab = tabs[i] as OkrTabColumns;
     const { score, expected, status } = tab.columns;
-    changed += writeFormulas(
+    return writeFormulas(
       table.sheet,
       table.headerFormulas,
       new Map([
@@ -49,14 +72,14 @@ export function writeOkrFormulas(
       ]),
     );
   });
-  return changed;
+  return combine(writes);
 }
 
 export function writeKpiFormulas(
   table: PreparedTable<KpiColumn>,
   okrTabs: readonly OkrTabColumns[],
   settings: SettingsCells,
-): number {
+): FormulaWrite {
   const kpi = { name: table.sheet.getName(), columns: table.plan.index };
   return writeFormulas(
     table.sheet,
