@@ -79,7 +79,8 @@ describe('OKRROLLUP (§3.3)', () => {
     expect(() => OKRROLLUP('A', 'A', '')).toThrow(new Error('OKRROLLUP: cycle of Parent IDs: A → A'));
   });
 
-  it('computes a 100,000-node chain, and 100,000 rows in well under a second', () => {
+  // Depth, not speed: a recursive pass would overflow the stack here. `npm run bench` times it.
+  it('computes a 100,000-node chain without a stack overflow', () => {
     const n = 100_000;
     const chainIds: unknown[][] = [];
     const chainParents: unknown[][] = [];
@@ -89,9 +90,7 @@ describe('OKRROLLUP (§3.3)', () => {
       chainParents.push([i === 0 ? '' : `N${i - 1}`]);
       chainScores.push([i === n - 1 ? 0.25 : '']);
     }
-    const started = performance.now();
     const result = OKRROLLUP(chainIds, chainParents, chainScores, undefined, 'n0') as number;
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result).toBe(0.25); // the deepest leaf's score, passed up through single children
   });
 });
