@@ -17,6 +17,21 @@ export interface Evaluated {
 const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_DATETIME', 'NUMBER_TIME']);
 
 /**
+ * What Sheets shows in a custom function's cell while its execution runs on Google's servers.
+ * https://developers.google.com/apps-script/guides/sheets/functions ("Loading...")
+ */
+export const LOADING = 'Loading...';
+
+/** One recalculation: every custom-function call site it evaluated, each an execution. */
+export interface Recalculation {
+  /** 'full': the mirror was rebuilt (open, structural change); 'edit': only dependents of edits. */
+  readonly kind: 'full' | 'edit';
+  readonly executions: number;
+  /** Executions per custom function name. */
+  readonly byFunction: Readonly<Record<string, number>>;
+}
+
+/**
  * Mirrors the workbook in a HyperFormula instance, so formulas really evaluate. Cell edits are
  * applied incrementally; structural changes (sheets, rows, columns, custom functions, the
  * clock under TODAY/NOW) rebuild it lazily, on the next read of a formula's value.
@@ -38,8 +53,57 @@ export class FormulaEngine implements PluginHost {
   /** Result shapes learned by running a custom function, keyed `sheetId:row:col` (0-based). */
   readonly sizes = new Map<string, { height: number; width: number }>();
   readonly resize = new Set<string>();
+  /**
+   * Each custom-function call site evaluated in a recalculation is one execution on Google's
+   * servers, limited to 30 s ("Custom functions in Google Sheets", guide): counted per call site,
+   * never deduplicated across sites. The emulator's own re-entry of a site (to learn a result's
+   * size) is the same execution, so a site counts once per recalculation.
+   */
+  readonly recalculations: Recalculation[] = [];
+  private current: { kind: 'full' | 'edit'; sites: Map<string, string> } | null = null;
+  /** When set, a custom function's cell reads `Loading...` from its execution until settle(). */
+  pendingMode = false;
+  /** `sheetId:row:col` (0-based) of formula cells whose custom functions have not settled. */
+  private readonly loading = new Set<string>();
 
   constructor(readonly wb: Workbook) {}
+
+  executed(site: string, name: string): void {
+    if (!this.current) {
+      // Outside a recalculation (a conditional-format check): an execution of its own.
+      this.recalculations.push({ kind: 'edit', executions: 1, byFunction: { [name]: 1 } });
+    } else this.current.sites.set(site, name);
+    if (this.pendingMode) this.loading.add(site.split(':').slice(0, 3).join(':'));
+  }
+
+  /** Every pending custom function finishes: its cells show their results. */
+  settle(): void {
+    this.loading.clear();
+  }
+
+  /** Executions over every recalculation so far (or since `from`, an index into recalculations). */
+  executionsSince(from = 0): number {
+    return this.recalculations.slice(from).reduce((n, r) => n + r.executions, 0);
+  }
+
+  private forgetExecutionsAt(cell: string): void {
+    const sites = this.current?.sites;
+    if (!sites) return;
+    for (const site of [...sites.keys()]) if (site.startsWith(`${cell}:`)) sites.delete(site);
+  }
+
+  private beginRecalculation(kind: 'full' | 'edit'): void {
+    this.current = { kind, sites: new Map() };
+  }
+
+  private endRecalculation(): void {
+    const current = this.current;
+    this.current = null;
+    if (!current || current.sites.size === 0) return;
+    const byFunction: Record<string, number> = {};
+    for (const name of current.sites.values()) byFunction[name] = (byFunction[name] ?? 0) + 1;
+    this.recalculations.push({ kind: current.kind, executions: current.sites.size, byFunction });
+  }
 
   get env() {
     return this.wb.env;
@@ -139,6 +203,9 @@ export class FormulaEngine implements PluginHost {
       useRegularExpressions: false,
       // Sheets hands scripts full doubles; HyperFormula would round results to 10 digits.
       smartRounding: false,
+      // DATEVALUE and text-to-date coercion read ISO dates, as Sheets does in every locale.
+      // https://support.google.com/docs/answer/3093039 (DATEVALUE)
+      dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY-MM-DD', 'YYYY/MM/DD'],
     });
     this.hfToSheet.clear();
     for (const s of this.wb.sheets) {
@@ -179,6 +246,8 @@ export class FormulaEngine implements PluginHost {
     for (let pass = 0; pass < 6 && this.resize.size > 0 && this.hf; pass++) {
       const keys = [...this.resize];
       this.resize.clear();
+      // Re-entering a cell to spill at its learned size is the same execution, not another.
+      for (const key of keys) this.forgetExecutionsAt(key.split(':').slice(0, 3).join(':'));
       const hf = this.hf;
       try {
         hf.batch(() => {
@@ -205,10 +274,17 @@ export class FormulaEngine implements PluginHost {
       this.dirtyAll = true;
       return false;
     }
-    if (this.dirtyAll || !this.hf || (this.volatile && this.clockKey() !== this.clockAtBuild)) this.rebuild();
-    else if (this.pending.length && this.arrayLiterals) this.rebuild();
-    else if (this.pending.length) this.applyPending();
-    this.fixSizes();
+    const full = this.dirtyAll || !this.hf || (this.volatile && this.clockKey() !== this.clockAtBuild);
+    const edit = !full && this.pending.length > 0;
+    if (full || edit || this.resize.size > 0) this.beginRecalculation(full || this.arrayLiterals ? 'full' : 'edit');
+    try {
+      if (full) this.rebuild();
+      else if (edit && this.arrayLiterals) this.rebuild();
+      else if (edit) this.applyPending();
+      this.fixSizes();
+    } finally {
+      this.endRecalculation();
+    }
     return true;
   }
 
@@ -226,6 +302,7 @@ export class FormulaEngine implements PluginHost {
       end: { sheet: sid, row: rect.row + rect.numRows - 2, col: rect.col + rect.numCols - 2 },
     });
     const out: (Evaluated | undefined)[][] = [];
+    const anchors = this.loading.size > 0 ? this.loadingAnchors(sheet, rect) : null;
     for (let r = 0; r < rect.numRows; r++) {
       const row: (Evaluated | undefined)[] = [];
       for (let c = 0; c < rect.numCols; c++) {
@@ -234,10 +311,49 @@ export class FormulaEngine implements PluginHost {
           row.push(undefined);
           continue;
         }
+        const loading = anchors?.[c]?.[r];
+        if (loading !== undefined) {
+          row.push({ value: loading ? LOADING : '' });
+          continue;
+        }
         const v = values[r]?.[c] ?? null;
         row.push(this.convert(v, { sheet: sid, row: rect.row - 1 + r, col: rect.col - 1 + c }));
       }
       out.push(row);
+    }
+    return out;
+  }
+
+  /**
+   * Per column of `rect`, per row: true for a loading formula cell, false for a cell its array
+   * result spills into (blank while loading), undefined otherwise. Arrays are followed downwards
+   * only, the way the add-on's header formulas spill.
+   */
+  private loadingAnchors(sheet: SheetData, rect: GridRect): (boolean | undefined)[][] {
+    const out: (boolean | undefined)[][] = [];
+    for (let c = 0; c < rect.numCols; c++) {
+      const col = rect.col + c;
+      const column: (boolean | undefined)[] = [];
+      let anchorRow = 0;
+      for (let r = rect.row; r >= 1; r--) {
+        if (sheet.cell(r, col)?.f !== undefined) {
+          anchorRow = r;
+          break;
+        }
+        if (sheet.hasContent(sheet.cell(r, col))) break;
+      }
+      let anchorLoading = anchorRow > 0 && this.loading.has(`${sheet.id}:${anchorRow - 1}:${col - 1}`);
+      for (let r = 0; r < rect.numRows; r++) {
+        const cell = sheet.cell(rect.row + r, col);
+        if (cell?.f !== undefined) {
+          anchorLoading = this.loading.has(`${sheet.id}:${rect.row + r - 1}:${col - 1}`);
+          column.push(anchorLoading ? true : undefined);
+        } else if (sheet.hasContent(cell)) {
+          anchorLoading = false;
+          column.push(undefined);
+        } else column.push(anchorLoading ? false : undefined);
+      }
+      out.push(column);
     }
     return out;
   }

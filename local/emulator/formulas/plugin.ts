@@ -24,6 +24,8 @@ export interface PluginHost {
   sizeKey(hfSheet: number, row: number, col: number): string;
   todaySerial(): number;
   toDate(serial: number): Date;
+  /** One custom-function execution at a call site (`sizeKey:callId`), for counting and Loading…. */
+  executed(site: string, name: string): void;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: HyperFormula's AST and state types are internal.
@@ -32,6 +34,18 @@ type Ast = any;
 type State = any;
 
 const RICH_DATES = new Set(['DateNumber', 'DateTimeNumber']);
+
+/** Each call in a parsed formula, apart from identical calls beside it (`F(A1)+F(A1)` is two sites). */
+const siteIds = new WeakMap<object, number>();
+let nextSiteId = 1;
+function siteId(ast: Ast): number {
+  let id = siteIds.get(ast);
+  if (id === undefined) {
+    id = nextSiteId++;
+    siteIds.set(ast, id);
+  }
+  return id;
+}
 
 /**
  * A formula may call several custom functions whose results differ in size (`{F(A2:A); F(B2:B)}`),
@@ -82,8 +96,14 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
   const implemented: Record<string, unknown> = {
     TODAY: { method: 'emuToday', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATE' },
     NOW: { method: 'emuNow', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATETIME' },
+    // Sheets' INT rounds down (INT(-1.5) is -2); HyperFormula's truncates towards zero.
+    // https://support.google.com/docs/answer/3093490
+    INT: { method: 'emuInt', parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+    // A date, time, percent or currency as a plain number, so a custom function gets a serial,
+    // never a Date. https://support.google.com/docs/answer/3094243 (TO_PURE_NUMBER)
+    TO_PURE_NUMBER: { method: 'emuToPureNumber', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
   };
-  const translations: Record<string, string> = {};
+  const translations: Record<string, string> = { TO_PURE_NUMBER: 'TO_PURE_NUMBER' };
   class EmulatorPlugin extends FunctionPlugin {
     static override implementedFunctions = implemented as unknown as ImplementedFunctions;
 
@@ -93,6 +113,18 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
 
     emuNow(ast: Ast, state: State) {
       return this.runFunction(ast.args, state, this.metadata('NOW'), () => host.todaySerial());
+    }
+
+    emuInt(ast: Ast, state: State) {
+      return this.runFunction(ast.args, state, this.metadata('INT'), (x: number) => Math.floor(x));
+    }
+
+    emuToPureNumber(ast: Ast, state: State) {
+      // Rich numbers (dates, percents, currency) carry their plain value in `val`.
+      // biome-ignore lint/suspicious/noExplicitAny: HyperFormula's interpreter values are internal.
+      return this.runFunction(ast.args, state, this.metadata('TO_PURE_NUMBER'), (x: any) =>
+        typeof x === 'object' && x !== null && 'val' in x ? (x as { val: number }).val : x,
+      );
     }
   }
   const proto = EmulatorPlugin.prototype as unknown as Record<string, unknown>;
@@ -129,6 +161,8 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
           else args.push(data.map((row) => row.map((x) => toJs(host, x))));
         } else args.push(toJs(host, v));
       }
+      const cell = host.sizeKey(state.formulaAddress.sheet, state.formulaAddress.row, state.formulaAddress.col);
+      host.executed(`${cell}:${siteId(ast)}`, name);
       let result: unknown;
       const env = host.env;
       const mode = env.authMode;
@@ -142,8 +176,7 @@ export function makePlugin(host: PluginHost): FunctionPluginDefinition {
       } finally {
         env.authMode = mode;
       }
-      const a = state.formulaAddress;
-      const key = `${host.sizeKey(a.sheet, a.row, a.col)}:${callId(ast)}`;
+      const key = `${cell}:${callId(ast)}`;
       const predicted = host.sizes.get(key) ?? { height: 1, width: 1 };
       if (Array.isArray(result)) {
         const rows = result.map((r) => (Array.isArray(r) ? r : [r]));

@@ -1,4 +1,5 @@
 import { columnToLetters, lettersToColumn } from '../spreadsheet/a1.js';
+import { expandLet } from './let.js';
 
 /**
  * Rewrites Sheets formula syntax that HyperFormula reads differently. Open-ended ranges
@@ -38,7 +39,7 @@ export function translateFormula(
 ): string {
   let out = '';
   let i = 0;
-  const segments = formula.split(/("(?:[^"]|"")*")/);
+  const segments = expandLet(formula).split(/("(?:[^"]|"")*")/);
   for (const seg of segments) {
     if (i++ % 2 === 1) {
       out += seg;
