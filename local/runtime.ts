@@ -3,6 +3,7 @@
  * gas-local loads it into a vm context whose globals are the emulator's
  * services, and tests call its entry points by name.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -62,9 +63,24 @@ export interface LoadOptions extends EmulatorOptions {
   distDir?: string;
 }
 
+const REPO_MANIFEST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../appsscript.json');
+
+/**
+ * The scopes the manifest pushed with the bundle asks for (the repository's manifest when the
+ * folder has none): with `oauthScopes`, Apps Script grants exactly those; without, it detects
+ * what the code needs (https://developers.google.com/apps-script/concepts/scopes#set-explicit).
+ */
+export function manifestScopes(distDir: string): string[] | undefined {
+  const pushed = path.join(distDir, 'appsscript.json');
+  const manifest = JSON.parse(readFileSync(existsSync(pushed) ? pushed : REPO_MANIFEST, 'utf8')) as {
+    oauthScopes?: string[];
+  };
+  return manifest.oauthScopes;
+}
+
 export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   const distDir = options.distDir ?? DIST_DIR;
-  const emulator = createEmulator({ htmlDir: distDir, ...options });
+  const emulator = createEmulator({ htmlDir: distDir, oauthScopes: manifestScopes(distDir), ...options });
   // Apps Script has a console (to Cloud Logging); the host's stands in for it.
   const globals: Record<string, unknown> = { ...emulator.globals, console };
   // gas-local contextifies this very object, so remember what was ours before loading.

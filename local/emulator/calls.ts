@@ -1,3 +1,5 @@
+import { isGranted, missingFromTable, permissionError, REQUIRED_SCOPES } from './scopes.js';
+
 /**
  * Every emulated service call is counted per `Class.method`, so integration
  * tests and benchmarks can show that an action's I/O is batched (constant in
@@ -39,6 +41,20 @@ export function notImplemented(className: string, method: string): never {
 export interface InstrumentEnv {
   readonly calls: CallLog;
   readonly authMode: AuthModeName;
+  readonly oauthScopes?: readonly string[];
+  readonly grantedScopes?: readonly string[];
+}
+
+/** Throws as Apps Script does when the call's scopes are not granted (see scopes.ts). */
+function checkScopes(key: string, env: InstrumentEnv): void {
+  const requirement = REQUIRED_SCOPES.get(key);
+  if (requirement === undefined) throw missingFromTable(key);
+  if (env.oauthScopes !== undefined && !isGranted(requirement, env.oauthScopes)) {
+    throw permissionError('not in the manifest', key, requirement);
+  }
+  if (env.grantedScopes !== undefined && !isGranted(requirement, env.grantedScopes)) {
+    throw permissionError('not granted', key, requirement);
+  }
 }
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
@@ -71,7 +87,8 @@ const INTROSPECTION = new Set([
 /**
  * Wraps an emulated Apps Script object: each method call is recorded as
  * `className.method`; a method the class does not define throws
- * `Emulator: className.method is not implemented` when called.
+ * `Emulator: className.method is not implemented` when called; a call whose scopes the
+ * manifest or the user did not grant throws Apps Script's permission error (scopes.ts).
  * Properties starting with `_` are the emulator's internals: reachable, not counted.
  */
 export function instrument<T extends object>(target: T, className: string, env: InstrumentEnv): T {
@@ -96,6 +113,7 @@ export function instrument<T extends object>(target: T, className: string, env: 
           // Custom functions "cannot call services that require authorization" either.
           throw new Error(`Emulator: ${key} needs authorization, but the script runs in AuthMode.${env.authMode}`);
         }
+        checkScopes(key, env);
         log.record(key);
         return value.apply(receiver, args);
       };

@@ -20,4 +20,11 @@ export interface EmulatorEnv {
    * per call (onOpen in NONE, custom functions in CUSTOM_FUNCTION, menu items FULL).
    */
   authMode: AuthModeName;
+  /**
+   * The manifest's `oauthScopes`: with the list, Apps Script grants only those scopes. Absent,
+   * it detects the scopes the code needs, so every call is allowed (tests of services alone).
+   */
+  oauthScopes?: readonly string[];
+  /** The scopes the user consented to (granular consent may decline some); default: all of oauthScopes. */
+  grantedScopes?: readonly string[];
 }
