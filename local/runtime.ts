@@ -34,6 +34,18 @@ export interface AddonRuntime {
   ): ReturnType<EntryPoint<K>>;
   /** Makes a value inside the script's realm, e.g. `evaluate('new Date(2027, 0, 4)')`. */
   evaluate<T = unknown>(expression: string): T;
+  /**
+   * Runs clock trigger `id` as Apps Script does when it is due: the clock moves to its next
+   * run (or to `at`), and the trigger's function runs as the trigger's owner, in AuthMode.FULL,
+   * with the time-driven event object, and without a user interface.
+   */
+  fireTrigger(id: string, options?: { at?: Date }): FiredTrigger;
+}
+
+export interface FiredTrigger {
+  readonly at: Date;
+  readonly event: Record<string, unknown>;
+  readonly result: unknown;
 }
 
 /**
@@ -78,9 +90,23 @@ export function manifestScopes(distDir: string): string[] | undefined {
   return manifest.oauthScopes;
 }
 
+/** The manifest's timeZone: the script project's zone, where a clock trigger without inTimezone runs. */
+function manifestTimeZone(distDir: string): string | undefined {
+  const pushed = path.join(distDir, 'appsscript.json');
+  const manifest = JSON.parse(readFileSync(existsSync(pushed) ? pushed : REPO_MANIFEST, 'utf8')) as {
+    timeZone?: string;
+  };
+  return manifest.timeZone;
+}
+
 export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   const distDir = options.distDir ?? DIST_DIR;
-  const emulator = createEmulator({ htmlDir: distDir, oauthScopes: manifestScopes(distDir), ...options });
+  const emulator = createEmulator({
+    htmlDir: distDir,
+    oauthScopes: manifestScopes(distDir),
+    scriptTimeZone: manifestTimeZone(distDir),
+    ...options,
+  });
   // Apps Script has a console (to Cloud Logging); the host's stands in for it.
   const globals: Record<string, unknown> = { ...emulator.globals, console };
   // gas-local contextifies this very object, so remember what was ours before loading.
@@ -114,6 +140,24 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
   }
   emulator.registerCustomFunctions(customFunctions);
 
+  const fireTrigger = (id: string, options: { at?: Date } = {}): FiredTrigger => {
+    const record = emulator.triggers.get(id);
+    if (record === undefined) throw new Error(`Emulator: there is no trigger ${id} (deleted?)`);
+    if (record.eventType !== 'CLOCK')
+      throw new Error(`Emulator: fireTrigger runs clock triggers; ${id} is ${record.eventType}`);
+    const at = options.at ?? emulator.triggers.nextRun(id, emulator.env.now());
+    const atMs = at.getTime();
+    emulator.env.now = () => new Date(atMs);
+    const fn = context[record.handler] as AnyFunction | undefined;
+    // Apps Script's message when a trigger names a function the project no longer has.
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${record.handler}`);
+    const event = emulator.triggers.eventAt(id, at);
+    // Made in the script's realm, as Apps Script makes it.
+    const inRealm = vm.runInContext(`(${JSON.stringify(event)})`, context) as Record<string, unknown>;
+    const result = emulator.triggers.runAs(id, () => fn(inRealm));
+    return { at: new Date(atMs), event, result };
+  };
+
   return {
     emulator,
     context,
@@ -121,5 +165,6 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
     call: ((name: string, ...args: unknown[]) => callAs('FULL', name, ...args)) as AddonRuntime['call'],
     callAs: callAs as AddonRuntime['callAs'],
     evaluate: <T>(expression: string) => vm.runInContext(expression, context) as T,
+    fireTrigger,
   };
 }

@@ -3,14 +3,18 @@ import { createCacheService } from './cache.js';
 import { createHtmlService } from './html.js';
 import { createLockService, type LockServiceHandle } from './lock.js';
 import { createLogger } from './logger.js';
+import { createMailApp, type MailAppHandle } from './mailApp.js';
 import { createPropertiesService, type PropertiesServiceHandle } from './properties.js';
-import { createScriptApp } from './scriptApp.js';
+import { createScriptApp, type ScriptAppHandle } from './scriptApp.js';
 import { createSession } from './session.js';
 import { createUi, UiState } from './ui.js';
 import { createUtilities, type UtilitiesHandle } from './utilities.js';
 
 export type { LockKind, LockServiceHandle } from './lock.js';
+export type { MailAppHandle, MailState, SentMail } from './mailApp.js';
 export type { PropertiesServiceHandle } from './properties.js';
+export type { ScriptAppHandle } from './scriptApp.js';
+export type { TriggerRecord } from './triggers.js';
 export type {
   ButtonName,
   ButtonSetName,
@@ -33,6 +37,10 @@ export interface ServicesOptions {
   templateGlobals?: () => object;
   /** What ScriptApp.getScriptId returns. */
   scriptId?: string;
+  /** The document the add-on runs in: installable triggers are created in it. */
+  documentId?: () => string | null;
+  /** The script project's zone (manifest timeZone); clock triggers default to it. Default: env.timeZone. */
+  scriptTimeZone?: string;
 }
 
 export interface Services {
@@ -44,7 +52,8 @@ export interface Services {
   Session: GoogleAppsScript.Base.Session;
   Utilities: UtilitiesHandle;
   Logger: GoogleAppsScript.Base.Logger;
-  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  ScriptApp: ScriptAppHandle;
+  MailApp: MailAppHandle;
   uiState: UiState;
 }
 
@@ -59,7 +68,12 @@ export function createServices(env: EmulatorEnv, options: ServicesOptions = {}):
     Session: createSession(env),
     Utilities: createUtilities(env),
     Logger: createLogger(env, uiState.logs),
-    ScriptApp: createScriptApp(env, options.scriptId ?? 'okr-cascade-emulated-script-id'),
+    ScriptApp: createScriptApp(env, {
+      scriptId: options.scriptId ?? 'okr-cascade-emulated-script-id',
+      documentId: options.documentId ?? (() => null),
+      scriptTimeZone: options.scriptTimeZone,
+    }),
+    MailApp: createMailApp(env),
     uiState,
   };
 }
