@@ -1,3 +1,4 @@
+import { moveReferences } from '../formulas/structure.js';
 import { renameSheetRefs } from '../formulas/translate.js';
 import { type GridRect, parseA1, quoteSheetName, splitSheet } from './a1.js';
 import { newChart, newChartBuilder } from './charts.js';
@@ -72,6 +73,7 @@ export class SheetImpl {
 
   private _structural(axis: 'row' | 'col', at: number, count: number): void {
     const d = this.d;
+    moveReferences(this.ctx.wb, d, axis, at, count);
     if (axis === 'row') {
       if (count > 0) d.rows.splice(at, 0, ...new Array(count));
       else d.rows.splice(at, -count);
