@@ -109,3 +109,24 @@ export function replaceReferences(formula: string, replacements: { ref: Referenc
   }
   return out;
 }
+
+/**
+ * Moves the relative parts of every reference by (dr, dc), as copying a formula from one cell
+ * to another does; a reference pushed above row 1 or left of column A becomes `#REF!`.
+ */
+export function shiftReferences(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  const move = (e: Endpoint): Endpoint | null => {
+    const col = e.col === undefined || e.colAbs ? e.col : e.col + dc;
+    const row = e.row === undefined || e.rowAbs ? e.row : e.row + dr;
+    if ((col !== undefined && col < 1) || (row !== undefined && row < 1)) return null;
+    return { ...e, ...(col === undefined ? {} : { col }), ...(row === undefined ? {} : { row }) };
+  };
+  const replacements = findReferences(formula).flatMap((ref) => {
+    const a = move(ref.a);
+    const b = ref.b ? move(ref.b) : undefined;
+    const text = a && b !== null ? formatReference({ prefix: ref.prefix, a, ...(b ? { b } : {}) }) : '#REF!';
+    return text === formatReference(ref) ? [] : [{ ref, text }];
+  });
+  return replaceReferences(formula, replacements);
+}

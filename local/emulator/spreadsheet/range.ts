@@ -6,6 +6,7 @@ import { dateToSerial, isDate, serialToMs } from './dates.js';
 import { formatValue, isDateFormat } from './formats.js';
 import type { Cell, SheetData, ValidationSpec } from './model.js';
 import { protect } from './protection.js';
+import { sortKeys, sortRows } from './sort.js';
 import { newValidation } from './validation.js';
 import { checkShape, clearContent, clearFormat, parseInput } from './values.js';
 
@@ -509,6 +510,15 @@ export class RangeImpl {
   }
   protect() {
     return protect(this.ctx, 'RANGE', this.sheet.id, { ...this.rect });
+  }
+  sort(sortSpecObj: unknown) {
+    return this._sort(sortSpecObj);
+  }
+  _sort(sortSpecObj: unknown) {
+    const keys = sortKeys(sortSpecObj, this.rect);
+    sortRows(this.sheet, this.rect, keys, this._evaluated(), this.ctx.env.timeZone);
+    this.ctx.wb.engine.touch(this.sheet, this.rect);
+    return this._self();
   }
 }
 

@@ -295,6 +295,24 @@ export class SheetImpl {
     this.deleteColumns(col, 1);
     return this._self();
   }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#sortcolumnposition,-ascending: the rows below the frozen ones. */
+  sort(columnPosition: number, ascending?: boolean) {
+    const first = this.d.frozenRows + 1;
+    const last = this.d.lastRow();
+    if (last >= first) {
+      const rows = this._range({
+        row: first,
+        col: 1,
+        numRows: last - first + 1,
+        numCols: Math.max(1, this.d.lastColumn()),
+      });
+      (rows as unknown as { _sort(spec: unknown): unknown })._sort({
+        column: columnPosition,
+        ascending: ascending !== false,
+      });
+    }
+    return this._self();
+  }
   setFrozenRows(n: number) {
     this.d.frozenRows = n;
   }
