@@ -38,6 +38,21 @@ function keyResultOf(state: SidebarState, id: string): OkrRow {
   return row;
 }
 
+/**
+ * Who is checking in, for the log's User column. Google gives a blank email where policy withholds
+ * it (https://developers.google.com/apps-script/reference/base/session#getActiveUser()), and a user
+ * may decline the email scope at the consent screen, which makes the call throw: either way the
+ * check-in is still saved, with the User cell blank.
+ */
+function checkingInUser(): string {
+  try {
+    return Session.getActiveUser().getEmail() ?? '';
+  } catch (error) {
+    console.warn('Check-in saved without its user: the email is not available', error);
+    return '';
+  }
+}
+
 function confidenceOf(typed: string): number | '' {
   const read = readNumber(typed.trim(), 'Confidence');
   if (!read.ok || (read.value !== null && (read.value < 0 || read.value > 10))) {
@@ -153,7 +168,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
     newValue: { write: value.value.write, value: value.value.value },
     confidence: { write: confidence, value: confidence },
     comment: { write: comment.write, value: comment.value },
-    user: textInput(Session.getActiveUser().getEmail() ?? ''),
+    user: textInput(checkingInUser()),
   };
   const logWrites: CellWrite[] = [];
   const logPatches: GridPatch[] = [];
