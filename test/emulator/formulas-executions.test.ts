@@ -40,6 +40,25 @@ describe('custom-function executions', () => {
     expect(emu.customFunctions.executionsSince(mark)).toBe(1 + 3);
   });
 
+  it('an edit does not re-run a custom function that depends on TODAY; the next day does', () => {
+    let now = new Date('2027-02-10T12:00:00Z');
+    const emu = createEmulator({ now: () => now });
+    const sheet = emu.spreadsheet.getActiveSheet();
+    emu.registerCustomFunctions({ KIND: (x: unknown) => Object.prototype.toString.call(x) });
+    sheet.getRange('A1').setFormula('=TODAY()');
+    sheet.getRange('B1').setFormula('=KIND(A1)');
+    sheet.getRange('C1').setFormula('=A1+1');
+    expect(sheet.getRange('B1').getValue()).toBe('[object Date]');
+    const mark = emu.customFunctions.recalculations.length;
+    sheet.getRange('D1').setValue(5);
+    now = new Date('2027-02-10T18:00:00Z');
+    expect(sheet.getRange('B1:D1').getValues()[0]?.[2]).toBe(5);
+    expect(emu.customFunctions.executionsSince(mark)).toBe(0);
+    now = new Date('2027-02-11T09:00:00Z');
+    expect(sheet.getRange('C1').getValue()).toEqual(new Date('2027-02-12T00:00:00Z'));
+    expect(emu.customFunctions.executionsSince(mark)).toBe(1);
+  });
+
   it('pending mode: a custom function cell reads Loading... and its spill is blank until settled', () => {
     const { emu, sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);

@@ -42,7 +42,9 @@ export class FormulaEngine implements PluginHost {
   private pending: { sheet: SheetData; rect: GridRect }[] = [];
   private hfToSheet = new Map<number, SheetData>();
   private clockAtBuild = Number.NaN;
+  private dayAtBuild = Number.NaN;
   private volatile = false;
+  private usesToday = false;
   /**
    * HyperFormula registers no dependencies for references inside an array literal
    * (`={"Score"; OKRSCORE(H2:H, …)}`), so an edit would leave such a formula stale; Sheets
@@ -151,7 +153,8 @@ export class FormulaEngine implements PluginHost {
         const s = this.wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
         return s ? { rows: s.maxRows, cols: s.maxCols } : undefined;
       });
-      if (/\b(TODAY|NOW|RAND|RANDBETWEEN)\s*\(/i.test(t)) this.volatile = true;
+      if (/\b(NOW|RAND|RANDBETWEEN)\s*\(/i.test(t)) this.volatile = true;
+      if (/\bTODAY\s*\(/i.test(t)) this.usesToday = true;
       if (t.includes('{')) this.arrayLiterals = true;
       return t;
     }
@@ -179,6 +182,7 @@ export class FormulaEngine implements PluginHost {
   private rebuild(): void {
     this.hf?.destroy();
     this.volatile = false;
+    this.usesToday = false;
     this.arrayLiterals = false;
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of this.wb.sheets) {
@@ -215,6 +219,7 @@ export class FormulaEngine implements PluginHost {
     this.dirtyAll = false;
     this.pending = [];
     this.clockAtBuild = this.clockKey();
+    this.dayAtBuild = Math.floor(this.todaySerial());
   }
 
   private hfSheetId(sheet: SheetData): number {
@@ -274,7 +279,11 @@ export class FormulaEngine implements PluginHost {
       this.dirtyAll = true;
       return false;
     }
-    const full = this.dirtyAll || !this.hf || (this.volatile && this.clockKey() !== this.clockAtBuild);
+    const full =
+      this.dirtyAll ||
+      !this.hf ||
+      (this.volatile && this.clockKey() !== this.clockAtBuild) ||
+      (this.usesToday && Math.floor(this.todaySerial()) !== this.dayAtBuild);
     const edit = !full && this.pending.length > 0;
     if (full || edit || this.resize.size > 0) this.beginRecalculation(full || this.arrayLiterals ? 'full' : 'edit');
     try {

@@ -94,7 +94,11 @@ function fromJs(host: PluginHost, v: unknown, self: FunctionPlugin): unknown {
 export function makePlugin(host: PluginHost): FunctionPluginDefinition {
   const names = Object.keys(host.customFunctions).map((n) => n.toUpperCase());
   const implemented: Record<string, unknown> = {
-    TODAY: { method: 'emuToday', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATE' },
+    // TODAY changes once a day: custom functions may depend on it, unlike NOW, RAND and
+    // RANDBETWEEN, which are not deterministic ("Custom functions in Google Sheets", Arguments:
+    // https://developers.google.com/apps-script/guides/sheets/functions#arguments). So an edit
+    // does not re-run what depends on TODAY; the engine recalculates it when the date changes.
+    TODAY: { method: 'emuToday', parameters: [], isVolatile: false, returnNumberType: 'NUMBER_DATE' },
     NOW: { method: 'emuNow', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATETIME' },
     // Sheets' INT rounds down (INT(-1.5) is -2); HyperFormula's truncates towards zero.
     // https://support.google.com/docs/answer/3093490
