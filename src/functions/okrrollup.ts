@@ -5,6 +5,25 @@ import { alignLists, asGrid, guarded, type Output, reshape, singleOutput } from 
 
 const NAME = 'OKRROLLUP';
 
+/**
+ * An own score that is another of our functions' message (`OKRSCORE: missing target`) is
+ * shown as it is on its row, rather than as "score is not a number" about that message.
+ */
+const PASSED_MESSAGE = /^(OKRSCORE|KPIPROGRESS|OKREXPECTED|OKRSTATUS): /;
+
+function passMessages(out: Output, scores: (i: number) => unknown, failed: (i: number) => boolean): Output {
+  if (!Array.isArray(out)) return out;
+  const width = out[0]?.length ?? 1;
+  for (const [r, line] of out.entries()) {
+    for (let c = 0; c < line.length; c++) {
+      const i = r * width + c;
+      const own = scores(i);
+      if (typeof own === 'string' && PASSED_MESSAGE.test(own) && failed(i)) line[c] = own;
+    }
+  }
+  return out;
+}
+
 export const OKRROLLUP = defineCustomFunction(
   {
     summary:
@@ -41,9 +60,12 @@ export const OKRROLLUP = defineCustomFunction(
       const rollup = rollUp(rows);
       // An omitted optional argument arrives as undefined; an empty cell is "" and is a lookup of nothing.
       if (lookup_ids === undefined) {
-        return lists.shape
-          ? reshape(NAME, lists.shape, rollup.scores)
-          : singleOutput(NAME, rollup.scores[0] ?? ok(null));
+        if (!lists.shape) return singleOutput(NAME, rollup.scores[0] ?? ok(null));
+        return passMessages(
+          reshape(NAME, lists.shape, rollup.scores),
+          (i) => lists.cell(2, i),
+          (i) => rollup.scores[i]?.ok === false,
+        );
       }
       const lookups = asGrid(lookup_ids);
       if (!lookups) return singleOutput(NAME, lookUp(rollup, Array.isArray(lookup_ids) ? '' : lookup_ids));

@@ -1,15 +1,27 @@
 /**
  * The live formulas of §1.2 and §1.3, as text. Pure: input is where each column
  * stands (indices from mapHeaders) and where the Settings values are; output is one
- * formula per computed column, written in its header cell. Each formula returns
- * the header text and then one value per sheet row, so sorting, inserting or
- * deleting rows never leaves a row without its formula, and the work is one pass
- * per tab rather than one roll-up per row.
+ * formula per computed column, written in its header cell, answering the header
+ * text and then one value per sheet row.
+ *
+ * What Sheets does to them shapes them (README, "Sheets compatibility"):
+ * - Whole-column references (`'Team OKRs'!C:C`). Sheets moves a reference when rows or
+ *   columns are inserted or deleted: `C2:C` becomes `C3:C` after a row is inserted
+ *   under the header, which would leave every answer one row off. A whole column stays
+ *   whole, so row k of the answer is always row k of the sheet; the header row of each
+ *   input is skipped by blanking its ID (OKRROLLUP skips rows without an ID) or by the
+ *   answer's own header.
+ * - Each custom-function call site is one execution on Google's servers, and the cell
+ *   shows Loading... meanwhile (§6.1: at most 15 for a full recalculation, 6 for an
+ *   edit of a Current). So each custom function is called once per column on whole
+ *   columns, Status is graded with native functions, and Settings' In use column is
+ *   native only. Score needs one OKRSCORE and one OKRROLLUP per OKR tab.
+ * - Custom functions get dates as plain serials (TO_PURE_NUMBER): a date cell would
+ *   arrive as a Date, which a script reads in UTC, not the spreadsheet's zone.
  *
  * They mirror core/workbook/score-workbook.ts and core/workbook/kpis.ts exactly:
  * wherever a cell must be parsed as core parses it (numbers, metric types, dates,
- * IDs), the formula asks one of the custom functions rather than a native function
- * with different rules.
+ * IDs), the formula asks a custom function or a native function that parses alike.
  */
 import { DEFAULT_THRESHOLDS } from '../core/status';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../core/values';
@@ -47,15 +59,15 @@ export const SETTINGS_VALUE_COLUMN = 2;
 export const SETTINGS_IN_USE_COLUMN = 3;
 export const SETTINGS_IN_USE_HEADER = 'In use';
 
-/** `'Team OKRs'`: always quoted, quotes doubled. */
+/** `'Team OKRs'`: always quoted, quotes doubled (Sheets may store it unquoted: compare with sameFormula). */
 export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The open-ended data range of a column: `'Team OKRs'!C2:C`. */
+/** A whole column: `'Team OKRs'!C:C`. Whole, so that inserted and deleted rows never move it. */
 export function columnRange(tab: string, index: number): string {
   const letter = columnLetter(index);
-  return `${sheetRef(tab)}!${letter}2:${letter}`;
+  return `${sheetRef(tab)}!${letter}:${letter}`;
 }
 
 /** A setting's In use cell (column C), as the live formulas on other tabs read it. */
@@ -68,6 +80,11 @@ function todayCell(settings: SettingsCells): string {
   return `${sheetRef(settings.tab)}!$${columnLetter(SETTINGS_VALUE_COLUMN - 1)}$${settings.today}`;
 }
 
+/** A date as a plain serial for a custom function; text stays text (core reads ISO dates). */
+function pure(date: string): string {
+  return `IF(ISNUMBER(${date}), TO_PURE_NUMBER(${date}), ${date})`;
+}
+
 /**
  * Ranges of the three tabs stacked into one column. VSTACK rather than `{a; b}`:
  * the same in Sheets, and the local formula engine tracks what it depends on.
@@ -76,9 +93,20 @@ function stack(parts: readonly string[]): string {
   return `VSTACK(${parts.join(', ')})`;
 }
 
-/** The header text, then one value per data row: the whole column from one cell. */
-function withHeader(header: string, body: string): string {
-  return `=ARRAYFORMULA(VSTACK("${header}", ${body}))`;
+/** TRUE on a tab's header row, FALSE below, as a column as tall as the sheet. */
+function headerRowOf(column: string): string {
+  return `SEQUENCE(ROWS(${column}))=1`;
+}
+
+/** The header text on row 1, then `body`'s value for every row below. */
+function withHeader(header: string, rowsOf: string, body: string): string {
+  return `=ARRAYFORMULA(IF(${headerRowOf(rowsOf)}, "${header}", ${body}))`;
+}
+
+/** A tab's ID column with the header blanked, so that OKRROLLUP skips that row. */
+function idsBelowHeader(tab: OkrTabColumns): string {
+  const id = columnRange(tab.name, tab.columns.id);
+  return `IF(${headerRowOf(id)}, "", ${id})`;
 }
 
 /**
@@ -87,36 +115,50 @@ function withHeader(header: string, body: string): string {
  * (blank or not a type) a key result when Target is filled. OKRSCORE alone cannot
  * tell, and an objective with a Target must still be scored by roll-up only.
  */
-export function ownScore(tab: OkrTabColumns): string {
-  const col = (key: OkrColumn) => columnRange(tab.name, tab.columns[key]);
-  const type = `LOWER(TRIM(${col('type')}))`;
+export function ownScore(tabs: readonly OkrTabColumns[]): string {
+  const all = (key: OkrColumn) => stack(tabs.map((t) => columnRange(t.name, t.columns[key])));
+  const type = `LOWER(TRIM(${all('type')}))`;
   const isObjective =
-    `(${type}="objective")+(${type}="o")` + `+(${type}<>"key result")*(${type}<>"kr")*(TRIM(${col('target')})="")`;
-  return `IF(${isObjective}, "", OKRSCORE(${col('start')}, ${col('target')}, ${col('current')}, ${col('metricType')}))`;
+    `(${type}="objective")+(${type}="o")` + `+(${type}<>"key result")*(${type}<>"kr")*(TRIM(${all('target')})="")`;
+  return `IF(${isObjective}, "", OKRSCORE(${all('start')}, ${all('target')}, ${all('current')}, ${all('metricType')}))`;
 }
 
 /**
  * Score of every row of `tabs[self]`: OKRROLLUP over the three tabs stacked, then
  * this tab's slice of the answer (FILTER on a tab number per row, since a lookup by
  * ID would give a duplicate ID's later rows the first row's score). A key result
- * whose own metric is wrong shows OKRSCORE's message rather than the roll-up's
- * "score is not a number" about it.
+ * whose own metric is wrong shows OKRSCORE's message: OKRROLLUP passes it through.
  */
 export function okrScoreFormula(tabs: readonly OkrTabColumns[], self: number): string {
   const all = (key: OkrColumn) => stack(tabs.map((t) => columnRange(t.name, t.columns[key])));
-  const tabNumbers = stack(tabs.map((t, i) => `LEN(${columnRange(t.name, t.columns.id)})*0+${i}`));
-  const rolled = `FILTER(OKRROLLUP(${all('id')}, ${all('parentId')}, ${stack(tabs.map(ownScore))}, ${all('weight')}), ${tabNumbers}=${self})`;
-  const own = ownScore(tabs[self] as OkrTabColumns);
-  return withHeader('Score', `IF(ISNUMBER(${own})+(${own}=""), ${rolled}, ${own})`);
+  const tabNumbers = stack(tabs.map((t, i) => `SEQUENCE(ROWS(${columnRange(t.name, t.columns.id)}))*0+${i}`));
+  const rolled = `OKRROLLUP(${stack(tabs.map(idsBelowHeader))}, ${all('parentId')}, ${ownScore(tabs)}, ${all('weight')})`;
+  const own = tabs[self] as OkrTabColumns;
+  return withHeader('Score', columnRange(own.name, own.columns.id), `FILTER(${rolled}, ${tabNumbers}=${self})`);
 }
 
 /** Expected (§2.4) from the row's dates, else the cycle's, as of Settings' Today; "" for rows without an ID. */
 export function okrExpectedFormula(tab: OkrTabColumns, settings: SettingsCells): string {
   const col = (key: OkrColumn) => columnRange(tab.name, tab.columns[key]);
   const orCycle = (key: OkrColumn, row: number) =>
-    `IF(TRIM(${col(key)})="", ${settingsCell(settings, row)}, ${col(key)})`;
-  const expected = `OKREXPECTED(${orCycle('startDate', settings.cycleStart)}, ${orCycle('dueDate', settings.cycleEnd)}, ${todayCell(settings)})`;
-  return withHeader('Expected', `IF(TRIM(${col('id')})="", "", ${expected})`);
+    pure(`IF(TRIM(${col(key)})="", ${settingsCell(settings, row)}, ${col(key)})`);
+  const expected = `OKREXPECTED(${orCycle('startDate', settings.cycleStart)}, ${orCycle('dueDate', settings.cycleEnd)}, ${pure(todayCell(settings))})`;
+  return withHeader('Expected', col('id'), `IF(TRIM(${col('id')})="", "", ${expected})`);
+}
+
+/**
+ * §2.5 with native functions, as core's statusOf grades: progress and expected are
+ * numbers here (from the live Score and Expected), thresholds from Settings' In use.
+ * The epsilon is core's: a ratio exactly on a threshold grades as computed by hand.
+ */
+function graded(progress: string, expected: string, settings: SettingsCells): string {
+  const ratio = `${progress}/${expected}`;
+  const onTrack = settingsCell(settings, settings.onTrack);
+  const behind = settingsCell(settings, settings.behind);
+  return (
+    `IF(${progress}>=1-0.000000001, "Done", IF(${expected}=0, "On track", ` +
+    `IF(${ratio}>=${onTrack}-0.000000001, "On track", IF(${ratio}>=${behind}-0.000000001, "Behind", "At risk"))))`
+  );
 }
 
 /**
@@ -125,23 +167,23 @@ export function okrExpectedFormula(tab: OkrTabColumns, settings: SettingsCells):
  */
 export function statusFormula(
   tab: string,
+  rowsOf: number,
   scoreIndex: number,
   expected: string | number,
   settings: SettingsCells,
 ): string {
   const score = columnRange(tab, scoreIndex);
   const exp = typeof expected === 'number' ? columnRange(tab, expected) : expected;
-  const thresholds = `${settingsCell(settings, settings.onTrack)}, ${settingsCell(settings, settings.behind)}`;
-  const graded = `OKRSTATUS(${score}, ${exp}, ${thresholds})`;
+  const grade = graded(score, exp, settings);
   const body =
     typeof expected === 'number'
-      ? `IF(ISNUMBER(${score})*ISNUMBER(${exp}), ${graded}, IF(ISNUMBER(${score}), ${exp}, ${score}))`
-      : `IF(ISNUMBER(${score}), ${graded}, ${score})`;
-  return withHeader('Status', body);
+      ? `IF(ISNUMBER(${score})*ISNUMBER(${exp}), ${grade}, IF(ISNUMBER(${score}), ${exp}, ${score}))`
+      : `IF(ISNUMBER(${score}), ${grade}, ${score})`;
+  return withHeader('Status', columnRange(tab, rowsOf), body);
 }
 
 export function okrStatusFormula(tab: OkrTabColumns, settings: SettingsCells): string {
-  return statusFormula(tab.name, tab.columns.score, tab.columns.expected, settings);
+  return statusFormula(tab.name, tab.columns.id, tab.columns.score, tab.columns.expected, settings);
 }
 
 export interface KpiTabColumns {
@@ -154,13 +196,14 @@ export function kpiProgressFormula(kpi: KpiTabColumns): string {
   const col = (key: KpiColumn) => columnRange(kpi.name, kpi.columns[key]);
   return withHeader(
     'Progress',
+    col('id'),
     `KPIPROGRESS(${col('baseline')}, ${col('target')}, ${col('actual')}, ${col('direction')})`,
   );
 }
 
-/** OKRSTATUS on Progress, graded as at the end of the cycle (expected 1), as core/kpis.ts does. */
+/** Status on Progress, graded as at the end of the cycle (expected 1), as core/kpis.ts does. */
 export function kpiStatusFormula(kpi: KpiTabColumns, settings: SettingsCells): string {
-  return statusFormula(kpi.name, kpi.columns.progress, '1', settings);
+  return statusFormula(kpi.name, kpi.columns.id, kpi.columns.progress, '1', settings);
 }
 
 /** The KPI columns a row counts as filled by (all but the computed ones), as core's readTable. */
@@ -184,8 +227,8 @@ const KPI_INPUTS: readonly KpiColumn[] = [
  * SMART (§1.3) as core's checkSmart: `✓` or `Missing: …`. Cells are parsed by the
  * custom functions so that numbers, directions, IDs and dates read exactly as core
  * reads them:
- * - a number: KPIPROGRESS(0, 1, x, "increase") is (x − 0) / (1 − 0) = x, "" when
- *   blank, a message when x is not a number;
+ * - baseline and target numbers that differ: KPIPROGRESS(b, t, b, "") is a number
+ *   exactly then (a blank direction needs t ≠ b; a blank actual answers "");
  * - a direction that holds a value (stay above/below, binary, milestone, or an
  *   alias): KPIPROGRESS("", 0, 0, d) is a number for those and a "missing start"
  *   or "unknown metric type" message for any other;
@@ -203,18 +246,15 @@ export function kpiSmartFormula(
 ): string {
   const col = (key: KpiColumn) => columnRange(kpi.name, kpi.columns[key]);
   const filled = (key: KpiColumn) => `(TRIM(${col(key)})<>"")`;
-  const numberOf = (key: KpiColumn) => `KPIPROGRESS(0, 1, ${col(key)}, "increase")`;
-  const baseline = numberOf('baseline');
-  const target = numberOf('target');
   const specific = `${filled('kpi')}*${filled('uom')}`;
   const holds = `ISNUMBER(KPIPROGRESS("", 0, 0, ${col('direction')}))`;
-  const differ = `ISNUMBER(${baseline})*ISNUMBER(${target})*(${baseline}<>${target})`;
+  const differ = `ISNUMBER(KPIPROGRESS(${col('baseline')}, ${col('target')}, ${col('baseline')}, ""))`;
   const measurable = `((${differ})+${holds}>0)`;
   const achievable = filled('owner');
-  const okrIds = stack(okrTabs.map((t) => columnRange(t.name, t.columns.id)));
+  const okrIds = stack(okrTabs.map(idsBelowHeader));
   const relevant = `${filled('linkedOkr')}*(OKRROLLUP(${okrIds}, "", "", "", ${col('linkedOkr')})="")`;
-  const start = settingsCell(settings, settings.cycleStart);
-  const timeBound = `ISNUMBER(OKREXPECTED(${start}-1, ${col('dueDate')}, ${start}))`;
+  const start = pure(settingsCell(settings, settings.cycleStart));
+  const timeBound = `ISNUMBER(OKREXPECTED(${start}-1, ${pure(col('dueDate'))}, ${start}))`;
   const missing = [
     ['Specific', specific],
     ['Measurable', measurable],
@@ -226,35 +266,35 @@ export function kpiSmartFormula(
     .join('&');
   const text = `SUBSTITUTE(SUBSTITUTE("Missing: "&MID(${missing}, 3, 200)&"|", "Missing: |", "✓"), "|", "")`;
   const blankRow = `TRIM(${KPI_INPUTS.map(col).join('&')})=""`;
-  return withHeader('SMART', `IF(${blankRow}, "", ${text})`);
+  return withHeader('SMART', col('id'), `IF(${blankRow}, "", ${text})`);
 }
 
 /**
  * The "In use" column of Settings (§1.4): one formula per key beside its Value,
  * giving exactly the value core's parseSettings uses, so that the live formulas
  * (which read these cells) and the menu actions agree. A missing, blank or bad
- * Value gives the default; Validate names the key and says why.
+ * Value gives the default; Validate names the key and says why. Native functions
+ * only: no custom-function execution for settings.
  * - Dates are read as core's readDate reads them: a number is a serial of years
- *   1 to 9999; text (an ISO date in a plain-text cell) goes through OKREXPECTED,
- *   which parses dates as core does: from day MIN (1 January of year 1) to the
- *   date x, as of MIN + 1, it answers 1 / (x − MIN), so x = MIN + 1 / E. (Only
- *   x = 1 January of year 1 itself is lost, as no earlier day can start the span.)
+ *   1 to 9999; text must be an ISO date (yyyy-mm-dd), which DATEVALUE reads.
  * - A Cycle end not after the Cycle start drops both; then one date alone fixes
  *   the other 3 months away (EDATE clamps to the month's end, as core does), and
  *   without either the cycle is the calendar quarter of the Today cell.
- * - Thresholds are read as core's readNumber reads them: a number as it is, else
- *   KPIPROGRESS(0, 1, x, "increase"), which is x ("70%" as text is 0.7, text
- *   that is no number an error; a number cell never calls the script); each
- *   must lie in [0, 1], and a Behind threshold above On-track drops both.
+ * - Thresholds are read as core's readNumber reads them: a number as it is, text
+ *   through VALUE ("70%" is 0.7, text that is no number is an error); each must lie
+ *   in [0, 1], and a Behind threshold above On-track drops both.
  * No LET: a value used twice is written twice.
  */
 export function settingsInUseFormulas(settings: SettingsCells): Readonly<Record<SettingKey, string>> {
   const value = (row: number) => `$${columnLetter(SETTINGS_VALUE_COLUMN - 1)}$${row}`;
   const inUse = (row: number) => `$${columnLetter(SETTINGS_IN_USE_COLUMN - 1)}$${row}`;
-  const min = MIN_DATE_SERIAL;
+  const isoText = (cell: string) => {
+    const t = `TRIM(${cell})`;
+    return `(LEN(${t})=10)*(MID(${t}, 5, 1)="-")*(MID(${t}, 8, 1)="-")*ISNUMBER(VALUE(LEFT(${t}, 4)&MID(${t}, 6, 2)&RIGHT(${t}, 2)))`;
+  };
   const date = (cell: string) =>
-    `IFERROR(IF(ISNUMBER(${cell}), IF((${cell}>=${min})*(${cell}<${MAX_DATE_SERIAL + 1}), ${cell}, ""), ` +
-    `${min}+ROUND(1/OKREXPECTED(${min}, ${cell}, ${min + 1}), 0)), "")`;
+    `IFERROR(IF(ISNUMBER(${cell}), IF((${cell}>=${MIN_DATE_SERIAL})*(${cell}<${MAX_DATE_SERIAL + 1}), ${cell}, ""), ` +
+    `IF(${isoText(cell)}, DATEVALUE(TRIM(${cell})), "")), "")`;
   const start = date(value(settings.cycleStart));
   const end = date(value(settings.cycleEnd));
   const agree = `IF(ISNUMBER(${start})*ISNUMBER(${end}), ROUND(${end}-${start}, 0)>0, TRUE)`;
@@ -264,7 +304,7 @@ export function settingsInUseFormulas(settings: SettingsCells): Readonly<Record<
   const quarterName = `YEAR(${startInUse})&" Q"&(INT((MONTH(${startInUse})-1)/3)+1)`;
   const share = (row: number, fallback: number) => {
     const cell = value(row);
-    const read = `IF(ISNUMBER(${cell}), ${cell}, KPIPROGRESS(0, 1, ${cell}, "increase"))`;
+    const read = `IF(ISNUMBER(${cell}), ${cell}, IF(TRIM(${cell})="", "", IFERROR(VALUE(TRIM(${cell})), "")))`;
     return `IF(ISNUMBER(${read}), IF((${read}>=0)*(${read}<=1), ${read}, ${fallback}), ${fallback})`;
   };
   const onTrack = share(settings.onTrack, DEFAULT_THRESHOLDS.onTrack);

@@ -16,7 +16,7 @@ describe('OKRROLLUP (§3.3)', () => {
         0.5,
         1,
         '',
-        'OKRROLLUP: score is not a number: "OKRSCORE: missing target"',
+        'OKRSCORE: missing target',
       ),
     );
   });
@@ -24,7 +24,7 @@ describe('OKRROLLUP (§3.3)', () => {
   it('omitted weights are all 1', () => {
     // (0.5 + 1) / 2 = 0.75
     expect(OKRROLLUP(ids, parents, scores)).toEqual(
-      col(0.75, 0.5, 1, '', 'OKRROLLUP: score is not a number: "OKRSCORE: missing target"'),
+      col(0.75, 0.5, 1, '', 'OKRSCORE: missing target'),
     );
   });
 

@@ -4,8 +4,10 @@ import { planTable } from '../../../src/sheets/layout';
 import {
   columnRange,
   kpiProgressFormula,
+  kpiSmartFormula,
   kpiStatusFormula,
   okrExpectedFormula,
+  okrScoreFormula,
   okrStatusFormula,
   ownScore,
   settingsInUseFormulas,
@@ -31,10 +33,10 @@ describe('references', () => {
     expect(sheetRef("Dana's OKRs")).toBe("'Dana''s OKRs'");
   });
 
-  it('makes open-ended data ranges from row 2, past Z too', () => {
-    expect(columnRange('KPIs', 0)).toBe("'KPIs'!A2:A");
+  it('makes whole-column ranges, past Z too', () => {
+    expect(columnRange('KPIs', 0)).toBe("'KPIs'!A:A");
     // index 27 is the 28th column: AB.
-    expect(columnRange('KPIs', 27)).toBe("'KPIs'!AB2:AB");
+    expect(columnRange('KPIs', 27)).toBe("'KPIs'!AB:AB");
   });
 });
 
@@ -73,40 +75,79 @@ describe('planTable', () => {
   });
 });
 
+/** Custom-function call sites in a formula: each is one execution per recalculation in Sheets. */
+function callSites(formula: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of formula.matchAll(/\b(OKRSCORE|KPIPROGRESS|OKRROLLUP|OKREXPECTED|OKRSTATUS)\(/g)) {
+    const name = m[1] as string;
+    out[name] = (out[name] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** References that move when a row is inserted under the header (`A2:A`, `B5`), outside Settings. */
+function movableRanges(formula: string): string[] {
+  return [...formula.matchAll(/'(?:[^']|'')+'!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d*)?/g)]
+    .map((m) => m[0])
+    .filter((ref) => !ref.startsWith("'Settings'!$"));
+}
+
+const TABS = [
+  { name: 'Corporate OKRs', columns: STANDARD },
+  { name: 'Department OKRs', columns: STANDARD },
+  { name: 'Team OKRs', columns: STANDARD },
+];
+
 describe('OKR formulas', () => {
   const team = { name: 'Team OKRs', columns: STANDARD };
 
+  it('answer the header on row 1 and read whole columns, so inserted rows never move them', () => {
+    for (const formula of [
+      okrScoreFormula(TABS, 2),
+      okrExpectedFormula(team, SETTINGS),
+      okrStatusFormula(team, SETTINGS),
+    ]) {
+      expect(formula).toMatch(/^=ARRAYFORMULA\(IF\(SEQUENCE\(ROWS\('Team OKRs'!A:A\)\)=1, "(Score|Expected|Status)", /);
+      expect(movableRanges(formula)).toEqual([]);
+    }
+  });
+
   it('scores only key results by their own metric: Type words first, else a filled Target', () => {
-    const t = "LOWER(TRIM('Team OKRs'!B2:B))";
-    expect(ownScore(team)).toBe(
-      `IF((${t}="objective")+(${t}="o")+(${t}<>"key result")*(${t}<>"kr")*(TRIM('Team OKRs'!I2:I)=""), "", ` +
-        `OKRSCORE('Team OKRs'!H2:H, 'Team OKRs'!I2:I, 'Team OKRs'!J2:J, 'Team OKRs'!G2:G))`,
+    const own = ownScore([team]);
+    expect(own).toContain(`LOWER(TRIM(VSTACK('Team OKRs'!B:B)))="objective"`);
+    expect(own).toContain(`(TRIM(VSTACK('Team OKRs'!I:I))="")`);
+    expect(own).toContain(
+      "OKRSCORE(VSTACK('Team OKRs'!H:H), VSTACK('Team OKRs'!I:I), VSTACK('Team OKRs'!J:J), VSTACK('Team OKRs'!G:G))",
     );
   });
 
-  it('Expected takes the row dates, else the cycle dates in use, as of the Today cell', () => {
-    expect(okrExpectedFormula(team, SETTINGS)).toBe(
-      `=ARRAYFORMULA(VSTACK("Expected", IF(TRIM('Team OKRs'!A2:A)="", "", OKREXPECTED(` +
-        `IF(TRIM('Team OKRs'!N2:N)="", 'Settings'!$C$4, 'Team OKRs'!N2:N), ` +
-        `IF(TRIM('Team OKRs'!O2:O)="", 'Settings'!$C$5, 'Team OKRs'!O2:O), 'Settings'!$B$8))))`,
-    );
+  it('Score costs one OKRSCORE and one OKRROLLUP over the three tabs stacked, header IDs blanked', () => {
+    const score = okrScoreFormula(TABS, 1);
+    expect(callSites(score)).toEqual({ OKRSCORE: 1, OKRROLLUP: 1 });
+    expect(score).toContain(`IF(SEQUENCE(ROWS('Department OKRs'!A:A))=1, "", 'Department OKRs'!A:A)`);
+    expect(score).toMatch(/=1\)\)\)$/);
   });
 
-  it('Status grades Score against Expected and passes either one’s error on', () => {
-    const score = "'Team OKRs'!P2:P";
-    const expected = "'Team OKRs'!Q2:Q";
-    expect(okrStatusFormula(team, SETTINGS)).toBe(
-      `=ARRAYFORMULA(VSTACK("Status", IF(ISNUMBER(${score})*ISNUMBER(${expected}), ` +
-        `OKRSTATUS(${score}, ${expected}, 'Settings'!$C$6, 'Settings'!$C$7), ` +
-        `IF(ISNUMBER(${score}), ${expected}, ${score}))))`,
-    );
+  it('Expected takes the row dates, else the cycle dates in use, as of the Today cell, all as plain serials', () => {
+    const formula = okrExpectedFormula(team, SETTINGS);
+    expect(callSites(formula)).toEqual({ OKREXPECTED: 1 });
+    expect(formula).toContain(`IF(TRIM('Team OKRs'!N:N)="", 'Settings'!$C$4, 'Team OKRs'!N:N)`);
+    expect(formula).toContain(`TO_PURE_NUMBER('Settings'!$B$8)`);
+    expect(formula.match(/TO_PURE_NUMBER\(/g)).toHaveLength(3);
+  });
+
+  it('Status is graded natively against the In use thresholds and passes either one’s error on', () => {
+    const formula = okrStatusFormula(team, SETTINGS);
+    expect(callSites(formula)).toEqual({});
+    expect(formula).toContain(`'Team OKRs'!P:P/'Team OKRs'!Q:Q>='Settings'!$C$6-0.000000001, "On track"`);
+    expect(formula).toContain(`IF(ISNUMBER('Team OKRs'!P:P), 'Team OKRs'!Q:Q, 'Team OKRs'!P:P)`);
   });
 
   it('follows columns the user moved', () => {
     const moved = { name: 'Team OKRs', columns: { ...STANDARD, id: 25, startDate: 2 } };
     const formula = okrExpectedFormula(moved, SETTINGS);
-    expect(formula).toContain("TRIM('Team OKRs'!Z2:Z)");
-    expect(formula).toContain("IF(TRIM('Team OKRs'!C2:C)=\"\", 'Settings'!$C$4, 'Team OKRs'!C2:C)");
+    expect(formula).toContain("TRIM('Team OKRs'!Z:Z)");
+    expect(formula).toContain("IF(TRIM('Team OKRs'!C:C)=\"\", 'Settings'!$C$4, 'Team OKRs'!C:C)");
   });
 });
 
@@ -136,53 +177,41 @@ describe('KPI formulas', () => {
 
   it('Progress is KPIPROGRESS over the whole columns', () => {
     expect(kpiProgressFormula(kpi)).toBe(
-      `=ARRAYFORMULA(VSTACK("Progress", KPIPROGRESS('KPIs'!G2:G, 'KPIs'!H2:H, 'KPIs'!I2:I, 'KPIs'!K2:K)))`,
+      `=ARRAYFORMULA(IF(SEQUENCE(ROWS('KPIs'!A:A))=1, "Progress", KPIPROGRESS('KPIs'!G:G, 'KPIs'!H:H, 'KPIs'!I:I, 'KPIs'!K:K)))`,
     );
   });
 
-  it('Status is graded as at the end of the cycle (expected 1)', () => {
-    expect(kpiStatusFormula(kpi, SETTINGS)).toBe(
-      `=ARRAYFORMULA(VSTACK("Status", IF(ISNUMBER('KPIs'!N2:N), OKRSTATUS('KPIs'!N2:N, 1, 'Settings'!$C$6, 'Settings'!$C$7), 'KPIs'!N2:N)))`,
-    );
+  it('Status is graded natively as at the end of the cycle (expected 1)', () => {
+    const formula = kpiStatusFormula(kpi, SETTINGS);
+    expect(callSites(formula)).toEqual({});
+    expect(formula).toContain(`IF('KPIs'!N:N>=1-0.000000001, "Done", IF(1=0, "On track"`);
+  });
+
+  it('SMART costs four executions and reads every date as a serial', () => {
+    const formula = kpiSmartFormula(kpi, TABS, SETTINGS);
+    expect(callSites(formula)).toEqual({ KPIPROGRESS: 2, OKRROLLUP: 1, OKREXPECTED: 1 });
+    expect(formula).toContain(`TO_PURE_NUMBER('KPIs'!M:M)`);
+    expect(movableRanges(formula)).toEqual([]);
   });
 });
 
 describe('Settings In use formulas', () => {
   const inUse = settingsInUseFormulas(SETTINGS);
-  // A date as core reads it: a serial of years 1 to 9999, or text read by OKREXPECTED, else "".
-  const date = (cell: string) =>
-    `IFERROR(IF(ISNUMBER(${cell}), IF((${cell}>=-693593)*(${cell}<2958466), ${cell}, ""), ` +
-    `-693593+ROUND(1/OKREXPECTED(-693593, ${cell}, -693592), 0)), "")`;
-  const start = date('$B$4');
-  const end = date('$B$5');
-  const agree = `IF(ISNUMBER(${start})*ISNUMBER(${end}), ROUND(${end}-${start}, 0)>0, TRUE)`;
 
-  it('Cycle start: the Value, else a quarter before the Cycle end, else the quarter of Today', () => {
-    expect(inUse.cycleStart).toBe(
-      `=IF(ISNUMBER(${start})*${agree}, ${start}, IF(ISNUMBER(${end})*${agree}, EDATE(ROUND(${end}, 0)+1, -3), ` +
-        'DATE(YEAR(ROUND($B$8, 0)), INT((MONTH(ROUND($B$8, 0))-1)/3)*3+1, 1)))',
-    );
+  it('use native functions only: no custom-function execution for settings', () => {
+    for (const formula of Object.values(inUse)) expect(callSites(formula)).toEqual({});
   });
 
-  it('Cycle end: the Value, else 3 months from the Cycle start in use, less a day', () => {
-    expect(inUse.cycleEnd).toBe(`=IF(ISNUMBER(${end})*${agree}, ${end}, EDATE(ROUND($C$4, 0), 3)-1)`);
+  it('read ISO text dates with DATEVALUE, and text shares with VALUE', () => {
+    expect(inUse.cycleStart).toContain('DATEVALUE(TRIM($B$4))');
+    expect(inUse.cycleEnd).toContain('DATEVALUE(TRIM($B$5))');
+    expect(inUse.onTrack).toContain('IFERROR(VALUE(TRIM($B$6)), "")');
   });
 
   it('Cycle name: the Value trimmed, else the quarter of the Cycle start in use', () => {
     expect(inUse.cycleName).toBe(
       '=IF(TRIM($B$3)="", YEAR(ROUND($C$4, 0))&" Q"&(INT((MONTH(ROUND($C$4, 0))-1)/3)+1), TRIM($B$3))',
     );
-  });
-
-  it('thresholds: a share from 0 to 1, else the default; Behind above On-track drops both', () => {
-    const share = (cell: string, fallback: number) => {
-      const read = `IF(ISNUMBER(${cell}), ${cell}, KPIPROGRESS(0, 1, ${cell}, "increase"))`;
-      return `IF(ISNUMBER(${read}), IF((${read}>=0)*(${read}<=1), ${read}, ${fallback}), ${fallback})`;
-    };
-    const onTrack = share('$B$6', 0.7);
-    const behind = share('$B$7', 0.4);
-    expect(inUse.onTrack).toBe(`=IF(${behind}<=${onTrack}, ${onTrack}, 0.7)`);
-    expect(inUse.behind).toBe(`=IF(${behind}<=${onTrack}, ${behind}, 0.4)`);
   });
 
   it('reads only the Settings tab itself, and no LET or LAMBDA', () => {
