@@ -277,7 +277,8 @@ describe('Set up workbook on a user’s tabs', () => {
       '40%',
       '',
     ]);
-    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain("'Settings'!$C$3, 'Settings'!$C$7");
+    // As Sheets stores it: a sheet name without quotes it does not need.
+    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain('Settings!$C$3, Settings!$C$7');
   });
 
   it('gives a Settings tab without In use (an older set-up) its In use column, and says so', () => {

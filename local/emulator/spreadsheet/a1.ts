@@ -24,9 +24,13 @@ export function lettersToColumn(letters: string): number {
   return n;
 }
 
-/** `'Team OKRs'` or `Sheet1`, as Sheets prints sheet names in references. */
+/**
+ * `'Team OKRs'` or `Sheet1`, as Sheets prints sheet names in references: quoted unless the name
+ * is letters, digits and underscores, starts with a letter or underscore, and cannot be read
+ * as a cell (`Q1`, `R1C1`).
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R[0-9]*C[0-9]*$/i.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }

@@ -1,10 +1,12 @@
+import { normalizeFormula } from '../formulas/normalize.js';
 import { isDate, wallToInstant } from './dates.js';
 import type { Cell, Scalar } from './model.js';
 
 /**
  * What a value written by setValue/setValues becomes. Strings are read as if typed into the
- * cell: `=…` is a formula, a leading apostrophe forces text, and numeric, boolean and ISO date
- * text is converted (unless the cell is formatted as plain text, `@`).
+ * cell: `=…` is a formula (stored as Sheets stores it, see normalizeFormula), a leading
+ * apostrophe forces text, and numeric, boolean and ISO date text is converted (unless the cell
+ * is formatted as plain text, `@`).
  */
 export function parseInput(
   value: unknown,
@@ -15,7 +17,7 @@ export function parseInput(
   if (typeof value === 'number' || typeof value === 'boolean') return { v: value };
   if (isDate(value)) return { v: new Date(value.getTime()) };
   if (typeof value !== 'string') return { v: String(value) };
-  if (value.startsWith('=') && value.length > 1 && format !== '@') return { f: value };
+  if (value.startsWith('=') && value.length > 1 && format !== '@') return { f: normalizeFormula(value) };
   if (value.startsWith("'")) return { v: value.slice(1) };
   if (format === '@') return { v: value };
   const t = value.trim();
