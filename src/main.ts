@@ -5,6 +5,7 @@
  */
 
 export { startNextCycle } from './actions/next-cycle';
+export { weeklyRhythmRun } from './actions/rhythm/run';
 export { generateRolloutPlan } from './actions/rollout';
 export { buildRollup } from './actions/rollup';
 export { insertSampleOkrs } from './actions/sample';
@@ -14,5 +15,7 @@ export { validateWorkbook } from './actions/validate';
 export { KPIPROGRESS, OKREXPECTED, OKRROLLUP, OKRSCORE, OKRSTATUS } from './functions/index';
 export { showAbout } from './ui/about';
 export { onInstall, onOpen } from './ui/menu';
+export { showWeeklyRhythm } from './ui/rhythm/open';
+export { rhythmDialogState, saveWeeklyRhythm } from './ui/rhythm/server';
 export { showSidebar } from './ui/sidebar/open';
 export { recordCheckIn, saveOkr, sidebarContext } from './ui/sidebar/server';

@@ -36,7 +36,7 @@ import { readRolloutSheet, writeRolloutSheet } from '../sheets/rollout-sheet';
 import { runAction, UserError } from './run';
 
 const TITLE = 'Generate rollout plan';
-const GENERATED_KIND = 'rollout-plan';
+export const GENERATED_KIND = 'rollout-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

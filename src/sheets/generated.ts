@@ -16,6 +16,14 @@ function isGenerated(sheet: GoogleAppsScript.Spreadsheet.Sheet, kind: string): b
   return sheet.getDeveloperMetadata().some((m) => m.getKey() === GENERATED_KEY && m.getValue() === kind);
 }
 
+/** The sheet this add-on generated for `kind` (found by its mark, whatever its name), or null. */
+export function markedSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  kind: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return ss.getSheets().find((s) => isGenerated(s, kind)) ?? null;
+}
+
 /**
  * The sheet this add-on generated for `kind` (found by its mark, even if the
  * user renamed it), else a new one named `name` — or `name (OKR Cascade)` when

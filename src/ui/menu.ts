@@ -21,6 +21,7 @@ export const ADDON_MENU: readonly MenuEntrySpec[] = [
   { caption: 'Build roll-up and dashboard', functionName: 'buildRollup' },
   { caption: 'Validate', functionName: 'validateWorkbook' },
   { caption: 'Record snapshot', functionName: 'recordSnapshot' },
+  { caption: 'Weekly rhythm…', functionName: 'showWeeklyRhythm' },
   'separator',
   { caption: 'Generate rollout plan', functionName: 'generateRolloutPlan' },
   { caption: 'Start next cycle', functionName: 'startNextCycle' },
