@@ -157,4 +157,10 @@ describe('scopes: the table covers src/', () => {
       .map(([key, where]) => `${key} (${where}) needs ${REQUIRED_SCOPES.get(key)?.join(' or ')}`);
     expect(ungranted).toEqual([]);
   });
+
+  it('is the reason for every scope appsscript.json asks for (SPEC §6.2: what a feature provably needs)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const needed = new Set([...calls.keys()].flatMap((key) => REQUIRED_SCOPES.get(key) ?? []));
+    expect(manifest.oauthScopes.filter((scope) => !needed.has(scope))).toEqual([]);
+  });
 });
