@@ -13,7 +13,19 @@ export const CUSTOM_FUNCTIONS = {
 export const LIFECYCLE_FUNCTIONS = ['onOpen', 'onInstall'] as const;
 
 /** What `clasp push` sends (clasp status --json, paths relative to the repo). */
-export const PUSHED_FILES = ['dist/Code.js', 'dist/about.html', 'dist/appsscript.json', 'dist/sidebar.html'];
+export const PUSHED_FILES = [
+  'dist/Code.js',
+  'dist/about.html',
+  'dist/appsscript.json',
+  'dist/rhythm.html',
+  'dist/sidebar.html',
+];
+
+/** The Weekly rhythm dialog's google.script.run targets (src/shared/rhythm-api.ts). */
+export const RHYTHM_SERVER_FUNCTIONS = ['rhythmDialogState', 'saveWeeklyRhythm'] as const;
+
+/** What the rhythm's installable trigger calls: renaming it would orphan every installed trigger. */
+export const RHYTHM_TRIGGER_FUNCTION = 'weeklyRhythmRun';
 
 /** The sidebar page's google.script.run targets (src/shared/sidebar-api.ts). */
 export const SIDEBAR_SERVER_FUNCTIONS = ['sidebarContext', 'saveOkr', 'recordCheckIn'] as const;

@@ -14,6 +14,7 @@ import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { KPI_SCHEMA, OKR_SCHEMA } from '../../src/core/workbook/schema';
 import type { RhythmDialogState, RhythmInput } from '../../src/shared/rhythm-api';
 import { snapshotCells, writeGrids, writeSampleWorkbook } from '../support/workbook';
+import { RHYTHM_SERVER_FUNCTIONS, RHYTHM_TRIGGER_FUNCTION } from './expected';
 
 const NEW_YORK = 'America/New_York';
 const SETTER = 'pmo.lead@northwind.example';
@@ -72,11 +73,16 @@ const historyDays = () => [
 ];
 
 describe('Weekly rhythm dialog', () => {
-  it('opens from the menu as a dialog', () => {
+  it('opens from the menu as a dialog that calls the server functions the bundle has', () => {
     rt.call('showWeeklyRhythm');
     const shown = rt.emulator.uiState.dialogs.at(-1);
     expect(shown?.title).toBe('Weekly rhythm');
     expect(shown?.html).toContain('Send the digest to');
+    for (const name of RHYTHM_SERVER_FUNCTIONS) {
+      expect(rt.topLevelFunctions, name).toContain(name);
+      expect(shown?.html).toContain(name);
+    }
+    expect(rt.topLevelFunctions).toContain(RHYTHM_TRIGGER_FUNCTION);
   });
 
   it('turns the rhythm on with exactly one trigger, keeps one when saved again, and off with none', () => {
@@ -92,7 +98,7 @@ describe('Weekly rhythm dialog', () => {
     expect(on.message).toBe('The weekly rhythm is on: every Monday at 09:00 (America/New_York).');
     const id = onlyTrigger();
     expect(triggers()[0]).toMatchObject({
-      handler: 'weeklyRhythmRun',
+      handler: RHYTHM_TRIGGER_FUNCTION,
       owner: SETTER,
       eventType: 'CLOCK',
       schedule: { weekday: 'MONDAY', hour: 9, timeZone: NEW_YORK, everyWeeks: 1 },
