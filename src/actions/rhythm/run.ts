@@ -118,9 +118,12 @@ export function weeklyRhythmRun(event?: GoogleAppsScript.Events.TimeDriven): voi
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { settings, record } = loadRhythm();
   const uid = typeof event?.triggerUid === 'string' ? event.triggerUid : null;
+  // Only the rhythm's trigger runs it: a top-level function can also be called from a page
+  // (google.script.run), which must not send anyone mail.
+  if (uid === null) return;
   // A trigger that is no longer the rhythm's (turned off, or set up again by someone else) removes itself.
-  if (!settings.enabled || record === null || (uid !== null && record.triggerId !== uid)) {
-    if (uid !== null) retireTrigger(uid);
+  if (!settings.enabled || record === null || record.triggerId !== uid) {
+    retireTrigger(uid);
     return;
   }
   const at = new Date().toISOString();
