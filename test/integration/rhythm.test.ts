@@ -144,6 +144,14 @@ describe('Weekly rhythm dialog', () => {
 });
 
 describe('Weekly run', () => {
+  it('runs only for its trigger: a call from a page does nothing', () => {
+    save(ON);
+    rt.call('weeklyRhythmRun');
+    expect(mail().sent).toEqual([]);
+    expect(historyDays()).toEqual([]);
+    expect(triggers()).toHaveLength(1);
+  });
+
   it('keeps the local hour across the March clock change and records a snapshot each week', () => {
     save(ON);
     const id = onlyTrigger();

@@ -115,7 +115,13 @@ function notifyFailure(ss: Spreadsheet, record: RhythmRecord, what: string, chan
 
 /** The trigger's entry point. */
 export function weeklyRhythmRun(event?: GoogleAppsScript.Events.TimeDriven): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // An add-on's trigger runs in the document it was created in; without one there is nothing
+  // to read, nowhere to record the run, and no scope to open the spreadsheet by ID.
+  const ss: Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss === null) {
+    console.error('Weekly rhythm: the trigger ran without its spreadsheet');
+    return;
+  }
   const { settings, record } = loadRhythm();
   const uid = typeof event?.triggerUid === 'string' ? event.triggerUid : null;
   // Only the rhythm's trigger runs it: a top-level function can also be called from a page
