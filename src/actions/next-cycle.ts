@@ -7,6 +7,8 @@
 import {
   ARCHIVE_KEY,
   ARCHIVED,
+  type ArchivedGrid,
+  archivedValues,
   type CellChange,
   type ColumnChanges,
   confirmationText,
@@ -16,8 +18,10 @@ import {
   summaryText,
 } from '../core/workbook/next-cycle';
 import { TAB } from '../core/workbook/schema';
+import { readWorkbook } from '../core/workbook/workbook';
 import { serialInZone, todaySerial, withSerialDates } from '../sheets/dates';
 import { ensureSize } from '../sheets/io';
+import { liveFormulaHeader } from '../sheets/live-formulas';
 import { runAction, UserError } from './run';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,13 +39,26 @@ interface ReadTab {
   readonly raw: unknown[][];
   readonly formulas: string[][];
   readonly formats: string[][];
+  /** Live columns whose header read Loading...: their header is restored in `raw`. */
+  readonly loading: ReadonlySet<number>;
 }
 
 function readTab(ss: Spreadsheet, name: string): ReadTab | undefined {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return undefined;
   const range = sheet.getDataRange();
-  return { sheet, raw: range.getValues(), formulas: range.getFormulas(), formats: range.getNumberFormats() };
+  const raw = range.getValues();
+  const formulas = range.getFormulas();
+  // A live column still calculating shows Loading... even in its header: its formula names it.
+  const header = raw[0] ?? [];
+  const loading = new Set<number>();
+  for (const [c, formula] of (formulas[0] ?? []).entries()) {
+    const live = header[c] === 'Loading...' ? liveFormulaHeader(formula) : undefined;
+    if (!live) continue;
+    header[c] = live;
+    loading.add(c);
+  }
+  return { sheet, raw, formulas, formats: range.getNumberFormats(), loading };
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -66,21 +83,32 @@ function cellInput(value: unknown, formula = '', format = ''): unknown {
   return /^\s*([=+\-@'−$€£¥.]|\d)/.test(value) || /^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
 }
 
-/** Every formula in the copy replaced by its value: one read, one write. */
-function freeze(copy: Sheet): void {
-  const range = copy.getDataRange();
-  const values = range.getValues();
-  const formats = range.getNumberFormats();
-  range.setValues(values.map((row, r) => row.map((v, c) => (isDate(v) ? v : cellInput(v, '', formats[r]?.[c])))));
+/**
+ * Every formula in the copy replaced by the value read before anything was written (see
+ * archivedValues): one write, no read of the copy, whose custom functions still load.
+ */
+function freeze(copy: Sheet, values: readonly unknown[][], formats: readonly string[][]): void {
+  if (values.length === 0) return;
+  const width = Math.max(...values.map((row) => row.length));
+  copy
+    .getRange(1, 1, values.length, width)
+    .setValues(values.map((row, r) => row.map((v, c) => (isDate(v) ? v : cellInput(v, '', formats[r]?.[c])))));
 }
 
-function archive(ss: Spreadsheet, source: Sheet, name: string, cycleName: string, undo: (() => void)[]): void {
+function archive(
+  ss: Spreadsheet,
+  source: Sheet,
+  frozen: { values: readonly unknown[][]; formats: readonly string[][] },
+  name: string,
+  cycleName: string,
+  undo: (() => void)[],
+): void {
   const copy = source.copyTo(ss);
   undo.push(() => ss.deleteSheet(copy));
   copy.setName(name);
   // A mark copied from the live tab would make the archive pass for it.
   for (const mark of copy.getDeveloperMetadata()) if (mark.getKey().startsWith('okr-cascade.')) mark.remove();
-  freeze(copy);
+  freeze(copy, frozen.values, frozen.formats);
   copy.addDeveloperMetadata(ARCHIVE_KEY, cycleName);
   copy.setTabColor(ARCHIVE_TAB_COLOR);
   copy
@@ -175,14 +203,20 @@ export function startNextCycle(): void {
       grids[key] = withSerialDates(tab.raw, timeZone);
       formulas[key] = tab.formulas;
     }
-    const planned = planNextCycle({
-      grids,
-      formulas,
-      sheetNames: ss.getSheets().map((s) => s.getName()),
-      asOfDay: todaySerial(timeZone),
-    });
+    const asOfDay = todaySerial(timeZone);
+    const planned = planNextCycle({ grids, formulas, sheetNames: ss.getSheets().map((s) => s.getName()), asOfDay });
     if (!planned.ok) throw new UserError(planned.error);
     const plan = planned.value;
+
+    const wb = readWorkbook(grids, asOfDay);
+    const frozen = new Map<ArchivedGrid, unknown[][]>();
+    for (const a of plan.archives) {
+      const read = tabs[a.key];
+      if (!read) continue;
+      const values = archivedValues(a.key, read.raw, wb, read.loading);
+      if (!values.ok) throw new UserError(values.error);
+      frozen.set(a.key, values.value);
+    }
 
     const ui = SpreadsheetApp.getUi();
     if (ui.alert(TITLE, confirmationText(plan), ui.ButtonSet.YES_NO) !== ui.Button.YES) return undefined;
@@ -190,9 +224,10 @@ export function startNextCycle(): void {
     const undo: (() => void)[] = [];
     try {
       for (const a of plan.archives) {
-        const source = tabs[a.key]?.sheet;
-        if (!source) continue;
-        archive(ss, source, a.name, plan.oldCycle.name, undo);
+        const read = tabs[a.key];
+        const values = frozen.get(a.key);
+        if (!read || !values) continue;
+        archive(ss, read.sheet, { values, formats: read.formats }, a.name, plan.oldCycle.name, undo);
       }
       writeLive(plan, tabs, timeZone, undo);
     } catch (error) {

@@ -103,6 +103,16 @@ function withHeader(header: string, rowsOf: string, body: string): string {
   return `=ARRAYFORMULA(IF(${headerRowOf(rowsOf)}, "${header}", ${body}))`;
 }
 
+const LIVE_HEADER = /^=ARRAYFORMULA\(IF\(SEQUENCE\(ROWS\([^()]*\)\)=1, "([^"]+)", /i;
+
+/**
+ * The header a live formula answers on row 1, which its cell shows once calculated: while
+ * its custom functions run, the cell reads Loading... instead.
+ */
+export function liveFormulaHeader(formula: string): string | undefined {
+  return LIVE_HEADER.exec(formula)?.[1];
+}
+
 /** A tab's ID column with the header blanked, so that OKRROLLUP skips that row. */
 function idsBelowHeader(tab: OkrTabColumns): string {
   const id = columnRange(tab.name, tab.columns.id);

@@ -273,12 +273,50 @@ describe('Start next cycle service calls', () => {
     // Department Start, Current, Start date, Due date (4); Team Start, Current, Due date (3);
     // KPIs Baseline, Actual, Due date (3); Settings column B (1). 4 + 2 + 4 + 3 + 3 + 1 = 17.
     expect(counts[0]?.['Range.setValues']).toBe(17);
-    // One read of each of the 5 tabs, one of each archive to freeze it.
-    expect(counts[0]?.['Range.getValues']).toBe(9);
+    // One read of each of the 5 tabs; the archives are frozen from those reads, never read back.
+    expect(counts[0]?.['Range.getValues']).toBe(5);
   });
 });
 
 describe('Start next cycle on a workbook with the live formulas of Set up', () => {
+  it('archives what it read, never a custom function still loading in a copy or the live tab', () => {
+    const rt = runtime();
+    rt.call('insertSampleOkrs');
+    const settled = snapshotCells(rt.emulator.spreadsheet, ARCHIVED);
+    // From here on, as in Sheets, each custom function reads Loading... until it has run.
+    rt.emulator.customFunctions.setPending(true);
+    const current = sheet(rt, 'Corporate OKRs').getRange('J3');
+    const value = current.getValue();
+    current.setValue(1);
+    expect(sheet(rt, 'Corporate OKRs').getRange('P1').getValue()).toBe('Loading...');
+    current.setValue(value);
+    expect(sheet(rt, 'Corporate OKRs').getRange('P1:P3').getValues()).toEqual([['Loading...'], [''], ['']]);
+    startNextCycle(rt);
+    expect(rt.emulator.uiState.alerts.at(-1)?.prompt).toContain('Started 2027 Q2');
+    for (const tab of ARCHIVED) {
+      const archive = snapshotCells(rt.emulator.spreadsheet, [archiveOf(tab)])[archiveOf(tab)]?.values ?? [];
+      expect(archive.flat().filter((v) => v === 'Loading...'), tab).toEqual([]);
+      // Each live column holds the value it showed when settled.
+      expect(archive, tab).toEqual(settled[tab]?.values);
+    }
+  });
+
+  it('stops, changing nothing, when a cell it cannot recompute is still loading', () => {
+    const rt = runtime();
+    rt.call('insertSampleOkrs');
+    const corporate = sheet(rt, 'Corporate OKRs');
+    corporate.getRange('T1').setValue('My check');
+    corporate.getRange('T2').setFormula('=OKRSCORE(H2, I2, J2)');
+    rt.emulator.customFunctions.setPending(true);
+    corporate.getRange('J2').setValue(5);
+    const before = snapshotCells(rt.emulator.spreadsheet);
+    startNextCycle(rt, null);
+    expect(rt.emulator.uiState.alerts.at(-1)?.prompt).toContain(
+      'Corporate OKRs!T2 still shows Loading... (a formula is still calculating).',
+    );
+    expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
+  });
+
   it('leaves no Expected or Status error on any row of the new cycle', () => {
     const rt = runtime();
     rt.call('insertSampleOkrs');
