@@ -18,4 +18,4 @@ export { onInstall, onOpen } from './ui/menu';
 export { showWeeklyRhythm } from './ui/rhythm/open';
 export { rhythmDialogState, saveWeeklyRhythm } from './ui/rhythm/server';
 export { showSidebar } from './ui/sidebar/open';
-export { recordCheckIn, saveOkr, sidebarContext } from './ui/sidebar/server';
+export { recordCheckIn, rowDetail, saveOkr, searchOkrs, selectedRow, sidebarContext } from './ui/sidebar/server';

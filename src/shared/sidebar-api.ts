@@ -70,7 +70,42 @@ export function emptyFields(kind: KindName = 'Objective'): OkrFields {
   return fields;
 }
 
-/** One OKR row as the sidebar knows it. */
+/**
+ * One OKR row as a list shows it (§5): the "Open an existing OKR" picker, the parent
+ * picker, the Check-in panel. Small on purpose: a list may show hundreds of them.
+ */
+export interface OkrSummary {
+  readonly id: string;
+  readonly level: LevelName;
+  readonly kind: KindName;
+  readonly tab: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The first TITLE_LIMIT characters (src/shared/okr-lists.ts); the row's detail has it whole. */
+  readonly title: string;
+  /** The row's Unit, or a key result's inherited one. */
+  readonly unit: string;
+  readonly owner: string;
+  /** Only on a key result measured by its own metric: the ones a check-in can update. */
+  readonly measure?: KeyResultMeasure;
+}
+
+/** What the Check-in panel shows of a key result, and the Current it proves it saw. */
+export interface KeyResultMeasure {
+  readonly uom: string;
+  /** The Current cell exactly as read: a check-in sends it back to prove it is not stale. */
+  readonly current: CellValue;
+  /** As the form shows them (OkrFields). */
+  readonly start: string;
+  readonly target: string;
+  readonly metricType: string;
+  /** In [0, 1], or null when the row has no score (or an error). */
+  readonly score: number | null;
+  /** Done / On track / Behind / At risk, "" when blank, or the row's error message. */
+  readonly status: string;
+}
+
+/** One OKR row in full, as the Edit panel loads it. */
 export interface OkrItem {
   readonly id: string;
   readonly level: LevelName;
@@ -83,6 +118,8 @@ export interface OkrItem {
   readonly unit: string;
   readonly owner: string;
   readonly parentId: string;
+  /** The row its Parent ID names (the first, if the ID is repeated), a valid parent or not; null if none. */
+  readonly parent: OkrSummary | null;
   readonly uom: string;
   readonly fields: OkrFields;
   /** The Current cell exactly as read: a check-in sends it back to prove it is not stale. */
@@ -95,22 +132,68 @@ export interface OkrItem {
   readonly status: string;
 }
 
-export interface SidebarContext {
-  readonly cycleName: string;
+/** The row under the user's selection, as "Load selected row" asks for it. */
+export interface SelectedRow {
   /** The OKR row under the selection when the sidebar asked, else null. */
   readonly selected: OkrItem | null;
   /** Why a selection did not load (e.g. "Team OKRs row 9 is empty"), "" otherwise. */
   readonly selectionNote: string;
   /** The level of the OKR tab the selection is on (a new row defaults to it), else null. */
   readonly levelHint: LevelName | null;
-  readonly items: readonly OkrItem[];
-  /** Units and owners already used on the OKR tabs, sorted, for pickers and filters. */
-  readonly units: readonly string[];
-  readonly owners: readonly string[];
+}
+
+/** A list of OKR rows the sidebar shows (src/shared/okr-lists.ts says what each holds). */
+export type OkrList =
+  | { readonly name: 'all' }
+  /** §1.2's valid parents for a row of this level and kind. */
+  | { readonly name: 'parents'; readonly level: LevelName; readonly kind: KindName }
+  /** Key results a check-in can update, of this unit and owner ("" for any). */
+  | { readonly name: 'keyResults'; readonly unit: string; readonly owner: string };
+
+export interface OkrQuery {
+  readonly list: OkrList;
+  /** Every word must appear in the row's ID, title, unit or owner. */
+  readonly text: string;
+}
+
+export interface OkrPage {
+  readonly query: OkrQuery;
+  /** The first PAGE_SIZE rows that match, in list order. */
+  readonly items: readonly OkrSummary[];
+  /** How many rows match the query. */
+  readonly matches: number;
+  /** How many rows the list holds, whatever the text. */
+  readonly size: number;
+}
+
+/**
+ * What the sidebar needs to open: one call whose size follows what it shows, not the
+ * row count (§6.1) — the selected row, the lists' first pages, and the names the
+ * forms suggest. Anything else is asked for when shown (searchOkrs, rowDetail).
+ */
+export interface SidebarContext extends SelectedRow {
+  readonly cycleName: string;
   /** Levels whose tab exists and can be read; saving to another level is refused. */
   readonly levels: readonly LevelName[];
   /** Workbook problems the user should know about (missing tabs or columns). */
   readonly notices: readonly string[];
+  /** Units and owners used on the OKR tabs, sorted (at most NAME_LIMIT each): the form's suggestions. */
+  readonly units: readonly string[];
+  readonly owners: readonly string[];
+  /** Units and owners of the key results a check-in can update: the Check-in panel's filters. */
+  readonly keyResultUnits: readonly string[];
+  readonly keyResultOwners: readonly string[];
+  /**
+   * The first page of each list the opened sidebar shows: every OKR, the parents for
+   * the form as it opens, and the key results. A list whose page holds it whole is
+   * filtered in the page from then on; any other asks searchOkrs.
+   */
+  readonly pages: readonly OkrPage[];
+}
+
+/** One row's detail, as the Edit panel opens it. */
+export interface RowDetail {
+  readonly item: OkrItem;
 }
 
 /** Which row an edit is about, as the sidebar loaded it. */
@@ -139,7 +222,8 @@ export type SaveOkrResult =
       /** Validation warnings about the saved row (§4.3), each naming tab, column and row. */
       readonly warnings: readonly string[];
       readonly saved: OkrItem;
-      readonly context: SidebarContext;
+      /** Every row whose summary the save changed: the saved row, key results inheriting its Unit. */
+      readonly changed: readonly OkrSummary[];
     }
   | {
       /** The row changed in the sheet since the sidebar loaded it; nothing was written. */
@@ -151,7 +235,7 @@ export type SaveOkrResult =
 
 export interface CheckInInput {
   readonly id: string;
-  /** The Current value the sidebar showed (OkrItem.current). */
+  /** The Current value the sidebar showed (KeyResultMeasure.current). */
   readonly seen: CellValue;
   readonly value: string;
   /** 0–10 as typed; blank for none. */
@@ -159,59 +243,58 @@ export interface CheckInInput {
   readonly comment: string;
 }
 
+/** A row of the `Check-ins` log (§5.2), as the sidebar shows it. */
+export interface CheckInEntry {
+  /** When it was recorded, ISO 8601 in UTC. */
+  readonly at: string;
+  readonly id: string;
+  readonly oldValue: CellValue;
+  readonly newValue: CellValue;
+  readonly confidence: number | '';
+  readonly comment: string;
+  readonly user: string;
+}
+
 export type CheckInResult =
-  | { readonly status: 'saved'; readonly message: string; readonly context: SidebarContext }
+  | {
+      readonly status: 'saved';
+      readonly message: string;
+      /** The key result as it is now. */
+      readonly saved: OkrSummary;
+      readonly entry: CheckInEntry;
+    }
   | {
       /** Current changed since the sidebar read it: nothing was written. */
       readonly status: 'stale';
       readonly message: string;
-      readonly fresh: OkrItem;
+      readonly fresh: OkrSummary;
     };
 
 /** The google.script.run targets; server.ts implements exactly these. */
 export interface SidebarApi {
+  /** The first and only call when the sidebar opens. */
   sidebarContext(): SidebarContext;
+  /** "Load selected row". */
+  selectedRow(): SelectedRow;
+  /** A page of a list the sidebar does not hold whole. */
+  searchOkrs(query: OkrQuery): OkrPage;
+  /** One row in full, found by its ID if it moved. */
+  rowDetail(ref: RowRef): RowDetail;
   saveOkr(input: SaveOkrInput): SaveOkrResult;
   recordCheckIn(input: CheckInInput): CheckInResult;
 }
 
-export const SIDEBAR_API_NAMES: readonly (keyof SidebarApi)[] = ['sidebarContext', 'saveOkr', 'recordCheckIn'];
-
-export interface ParentChoice {
-  readonly item: OkrItem;
-  /** Set when the parent is allowed but discouraged (§1.2: team → corporate). */
-  readonly warning: string;
-}
-
-const compareIds = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/**
- * §1.2's valid parents: a key result's is an objective on its own tab; an objective's
- * is an objective or key result on the level directly above (a team objective may also
- * align to corporate, with a warning); a corporate objective has none.
- */
-export function parentChoices(
-  items: readonly OkrItem[],
-  level: LevelName,
-  kind: KindName,
-  selfId = '',
-): ParentChoice[] {
-  const usable = items.filter((item) => item.id !== '' && (selfId === '' || !compareIds(item.id, selfId)));
-  if (kind === 'Key Result') {
-    return usable.filter((i) => i.level === level && i.kind === 'Objective').map((item) => ({ item, warning: '' }));
-  }
-  if (level === 'Corporate') return [];
-  const above: LevelName = level === 'Department' ? 'Corporate' : 'Department';
-  const choices = usable.filter((i) => i.level === above).map((item) => ({ item, warning: '' }));
-  if (level === 'Team') {
-    const warning = 'aligns a team straight to corporate: prefer a department objective or key result';
-    for (const item of usable) if (item.level === 'Corporate') choices.push({ item, warning });
-  }
-  return choices;
-}
+export const SIDEBAR_API_NAMES: readonly (keyof SidebarApi)[] = [
+  'sidebarContext',
+  'selectedRow',
+  'searchOkrs',
+  'rowDetail',
+  'saveOkr',
+  'recordCheckIn',
+];
 
 /** "SAL-KR1 — Grow pipeline…": how pickers name an OKR (as text, never HTML). */
-export function itemLabel(item: Pick<OkrItem, 'id' | 'title'>): string {
+export function itemLabel(item: Pick<OkrSummary, 'id' | 'title'>): string {
   return item.title === '' ? item.id : `${item.id} — ${item.title}`;
 }
 

@@ -213,6 +213,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     await k.press('ArrowDown');
     expect(await page.inputValue('#edit-pick')).toBe('Team OKRs!6');
     await k.press('Enter');
+    await idle(page);
     expect(await focused()).toBe('edit-title');
     expect(await text(page, '#edit-heading')).toBe('Editing SMB-KR1 · Team OKRs row 6');
     expect(await text(page, '#edit-ok')).toBe('Loaded SMB-KR1.');
@@ -225,8 +226,8 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     expect(await page.inputValue('#edit-start')).toBe('10%');
     expect(await page.inputValue('#edit-target')).toBe('20%');
     expect(await page.inputValue('#edit-current')).toBe('13%');
-    // Opening used the context already loaded: no server call.
-    expect(server.calls.map((c) => c.name)).toEqual(['sidebarContext']);
+    // Filtering used the lists the sidebar opened with; opening asked for that one row.
+    expect(server.calls.map((c) => c.name)).toEqual(['sidebarContext', 'rowDetail']);
 
     const before = snapshotCells(rt.emulator.spreadsheet);
     await k.press('ControlOrMeta+A');
@@ -257,6 +258,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     expect(await text(page, '#edit-pick-count')).toBe('All 37 OKRs, by level.');
     await k.type('chloe tours');
     await k.press('Enter');
+    await idle(page);
     expect(await text(page, '#edit-heading')).toBe('Editing GRO-KR2 · Team OKRs row 13');
     expect(await page.inputValue('#edit-current')).toBe('25%');
     await page.focus('#edit-pick-filter');
@@ -458,6 +460,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     ]);
     await page.selectOption('#edit-pick', 'Department OKRs!4');
     await page.click('#edit-open');
+    await idle(page);
     expect(await text(page, '#edit-heading')).toBe('Editing SAL-KR2 · Department OKRs row 4');
     expect(await page.inputValue('#edit-title')).toBe(corpus[1]);
     expect(await page.inputValue('#edit-owner')).toBe(corpus[2]);
@@ -511,6 +514,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     await page.fill('#edit-pick-filter', 'growth');
     await page.selectOption('#edit-pick', 'Team OKRs!12');
     await page.press('#edit-pick', 'Enter');
+    await idle(page);
     expect(await page.inputValue('#edit-current')).toBe('50%');
     expect(await serious()).toEqual([]);
     await page.screenshot({ path: '/tmp/sidebar-picker.png', fullPage: true });

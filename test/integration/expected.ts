@@ -28,4 +28,11 @@ export const RHYTHM_SERVER_FUNCTIONS = ['rhythmDialogState', 'saveWeeklyRhythm']
 export const RHYTHM_TRIGGER_FUNCTION = 'weeklyRhythmRun';
 
 /** The sidebar page's google.script.run targets (src/shared/sidebar-api.ts). */
-export const SIDEBAR_SERVER_FUNCTIONS = ['sidebarContext', 'saveOkr', 'recordCheckIn'] as const;
+export const SIDEBAR_SERVER_FUNCTIONS = [
+  'sidebarContext',
+  'selectedRow',
+  'searchOkrs',
+  'rowDetail',
+  'saveOkr',
+  'recordCheckIn',
+] as const;

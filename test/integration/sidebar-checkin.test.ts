@@ -4,17 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
-import type { CheckInInput, CheckInResult, OkrItem } from '../../src/shared/sidebar-api';
+import type { CheckInInput, CheckInResult, KeyResultMeasure, OkrPage, OkrQuery } from '../../src/shared/sidebar-api';
 import { snapshotCells, writeSampleWorkbook } from '../support/workbook';
 
 const TZ = 'Europe/Berlin';
 const USER = 'amira.haddad@northwind.example';
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-function loaded(rt: AddonRuntime, id: string): OkrItem {
-  const item = plain(rt.call('sidebarContext')).items.find((i) => i.id === id);
-  if (!item) throw new Error(`no ${id} in the sidebar context`);
-  return item;
+/** A key result as the Check-in panel lists it: what it shows, and the Current it proves it saw. */
+function loaded(rt: AddonRuntime, id: string): KeyResultMeasure {
+  const query: OkrQuery = { list: { name: 'keyResults', unit: '', owner: '' }, text: id };
+  const page: OkrPage = plain(rt.call('searchOkrs', query));
+  const measure = page.items.find((i) => i.id === id)?.measure;
+  if (!measure) throw new Error(`no key result ${id} in the Check-in panel's list`);
+  return measure;
 }
 
 const checkIn = (rt: AddonRuntime, input: CheckInInput): CheckInResult => plain(rt.call('recordCheckIn', input));
@@ -57,7 +60,16 @@ describe('sidebar server: check-in', () => {
     if (result.status !== 'saved') return;
     expect(result.message).toBe('Checked in SAL-KR1: 4,000,000 → 4,500,000.');
     // (4.5M − 2M) / (6M − 2M) = 0.625, and the reply already shows it.
-    expect(result.context.items.find((i) => i.id === 'SAL-KR1')).toMatchObject({ current: 4500000, score: 0.625 });
+    expect(result.saved).toMatchObject({ id: 'SAL-KR1', measure: { current: 4500000, score: 0.625 } });
+    // The reply is the row and the log entry, not the workbook.
+    expect(result.entry).toMatchObject({
+      id: 'SAL-KR1',
+      oldValue: 4000000,
+      newValue: 4500000,
+      confidence: 8,
+      comment: 'Two big deals moved to proposal',
+      user: USER,
+    });
 
     const department = ss.getSheetByName('Department OKRs');
     expect(department?.getRange('J3').getValue()).toBe(4500000); // Current
@@ -121,7 +133,7 @@ describe('sidebar server: check-in', () => {
       message:
         "SAL-KR1's Current changed to 4,200,000 since the sidebar loaded it (you saw 4,000,000). " +
         'Nothing was saved: check the new value, then record your check-in again.',
-      fresh: { id: 'SAL-KR1', current: 4200000 },
+      fresh: { id: 'SAL-KR1', measure: { current: 4200000 } },
     });
     expect(snapshotCells(ss)).toEqual(before);
     expect(rt.emulator.calls.count('Range.setValues')).toBe(0);
@@ -174,7 +186,7 @@ describe('sidebar server: check-in', () => {
       confidence: '',
       comment: '',
     });
-    expect(result.status === 'saved' && result.context.items.find((i) => i.id === 'SMB-KR2')?.score).toBe(0);
+    expect(result.status === 'saved' && result.saved.measure?.score).toBe(0);
     expect(ss.getSheetByName('Team OKRs')?.getRange('J7').getValue()).toBe('not done');
   });
 

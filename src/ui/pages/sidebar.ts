@@ -1,17 +1,17 @@
 /**
- * The sidebar page (§5): an Edit panel and a Check-in panel over one SidebarContext
- * loaded from the server. Vanilla TypeScript; user text goes in as text only.
+ * The sidebar page (§5): an Edit panel and a Check-in panel over the SidebarContext
+ * of one server call. Vanilla TypeScript; user text goes in as text only.
  */
 import { whileBusy } from './sidebar/busy';
 import { CheckInPanel } from './sidebar/checkin-panel';
 import { byId, showList, showText } from './sidebar/dom';
 import { EditPanel } from './sidebar/edit-panel';
 import { callServer } from './sidebar/rpc';
-import { ContextStore } from './sidebar/store';
+import { SidebarStore } from './sidebar/store';
 import { setUpTabs } from './sidebar/tabs';
 
 async function start(): Promise<void> {
-  const store = new ContextStore();
+  const store = new SidebarStore();
   const edit = new EditPanel(store);
   new CheckInPanel(store);
   setUpTabs(byId('app', HTMLElement).querySelector('[role="tablist"]') as HTMLElement);

@@ -12,10 +12,10 @@ import { classifyMetricError } from '../../core/workbook/metric-problems';
 import type { OkrRow } from '../../core/workbook/okr-rows';
 import { CHECK_IN_SCHEMA, type CheckInColumn, headerRow, mapHeaders, TAB } from '../../core/workbook/schema';
 import { readTable } from '../../core/workbook/table';
-import { type CheckInInput, type CheckInResult, showValue } from '../../shared/sidebar-api';
+import { type CheckInInput, type CheckInResult, type OkrSummary, showValue } from '../../shared/sidebar-api';
 import { serialInZone } from '../../sheets/dates';
 import { asText, ensureSize } from '../../sheets/io';
-import { itemAt, sidebarContextOf } from './context';
+import { summaryAt } from './context';
 import { parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
 import type { CellWrite, WriteLog } from './writes';
@@ -109,7 +109,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
     const message =
       `${kr.id}'s Current changed to ${showValue(fresh)} since the sidebar loaded it (you saw ${showValue(input.seen)}). ` +
       'Nothing was saved: check the new value, then record your check-in again.';
-    return { status: 'stale', message, fresh: itemAt(state, kr.tab, kr.row) as NonNullable<ReturnType<typeof itemAt>> };
+    return { status: 'stale', message, fresh: summaryAt(state, kr.tab, kr.row) as OkrSummary };
   }
   if (input.value.trim() === '') throw new UserError('Not saved. Enter the new value.');
   const value = parseCurrent(input.value);
@@ -202,6 +202,15 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
   return {
     status: 'saved',
     message: `Checked in ${kr.id}: ${showValue(wireValue(cells.current))} → ${showValue(wireValue(value.value.value))}.`,
-    context: sidebarContextOf(after, null),
+    saved: summaryAt(after, kr.tab, kr.row) as OkrSummary,
+    entry: {
+      at: now.toISOString(),
+      id: kr.id,
+      oldValue: wireValue(entry.oldValue.value),
+      newValue: wireValue(entry.newValue.value),
+      confidence,
+      comment: String(entry.comment.value),
+      user: String(entry.user.value),
+    },
   };
 }

@@ -37,18 +37,19 @@ function cellText(value: unknown): string {
   return text(value);
 }
 
+/** The form's text for one edited cell (Type is the row's kind, read elsewhere). */
+export function fieldText(field: Exclude<EditField, 'type'>, value: unknown): string {
+  if (field === 'metricType') {
+    const type = parseMetricType(value);
+    return type.ok ? (type.value ?? '') : text(value);
+  }
+  return DATE_FIELDS.has(field) ? dateText(value) : cellText(value);
+}
+
 /** The form's text for each edited cell of a row. */
 export function fieldsOf(cells: Readonly<Record<OkrColumn, unknown>>, kind: OkrKind): OkrFields {
   const fields = {} as OkrFields;
-  for (const field of EDIT_FIELDS) {
-    const value = cells[field];
-    if (field === 'type') fields.type = kind;
-    else if (field === 'metricType') {
-      const type = parseMetricType(value);
-      fields.metricType = type.ok ? (type.value ?? '') : text(value);
-    } else if (DATE_FIELDS.has(field)) fields[field] = dateText(value);
-    else fields[field] = cellText(value);
-  }
+  for (const field of EDIT_FIELDS) fields[field] = field === 'type' ? kind : fieldText(field, cells[field]);
   return fields;
 }
 

@@ -7,8 +7,13 @@ import {
   type CellValue,
   type CheckInInput,
   EDIT_FIELDS,
+  KIND_NAMES,
+  type KindName,
+  LEVEL_NAMES,
   type LevelName,
   type OkrFields,
+  type OkrList,
+  type OkrQuery,
   type RowRef,
   type SaveOkrInput,
 } from '../../shared/sidebar-api';
@@ -27,6 +32,30 @@ function rowRefFrom(value: unknown): RowRef | null {
   if (value === null || value === undefined) return null;
   if (!isRecord(value) || typeof value.row !== 'number') throw new UserError('The sidebar sent a bad row: reload it.');
   return { tab: str(value.tab), row: value.row, id: str(value.id) };
+}
+
+export function detailRefFrom(value: unknown): RowRef {
+  const ref = rowRefFrom(value);
+  if (ref === null) throw new UserError('The sidebar sent no row to open: reload it.');
+  return ref;
+}
+
+function listFrom(value: unknown): OkrList {
+  const list = isRecord(value) ? value : {};
+  if (list.name === 'parents') {
+    const level = str(list.level) as LevelName;
+    const kind = str(list.kind) as KindName;
+    if (LEVEL_NAMES.includes(level) && KIND_NAMES.includes(kind)) return { name: 'parents', level, kind };
+  }
+  if (list.name === 'keyResults') return { name: 'keyResults', unit: str(list.unit), owner: str(list.owner) };
+  if (list.name === 'all') return { name: 'all' };
+  throw new UserError('The sidebar asked for a list it does not have: reload it.');
+}
+
+/** A search: its words are cut to a length no one types, so matching stays cheap. */
+export function queryFrom(value: unknown): OkrQuery {
+  const query = isRecord(value) ? value : {};
+  return { list: listFrom(query.list), text: str(query.text).slice(0, 200) };
 }
 
 export function saveInputFrom(value: unknown): SaveOkrInput {

@@ -20,7 +20,7 @@ import {
   type SaveOkrResult,
 } from '../../shared/sidebar-api';
 import { asText, ensureSize } from '../../sheets/io';
-import { itemAt, sidebarContextOf } from './context';
+import { changedSummaries, itemAt } from './context';
 import { type CellInput, fieldsOf, parseField } from './fields';
 import { generateId } from './ids';
 import {
@@ -170,9 +170,8 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLo
   const cells = cellsOf(state, level, plan);
   if (cells.length === 0) {
     const item = itemAt(state, tab, plan.row);
-    const context = sidebarContextOf(state, { tab, row: plan.row });
     if (item === undefined) throw new UserError('Not saved: nothing to save.');
-    return { status: 'saved', message: 'No changes to save.', warnings: [], saved: item, context };
+    return { status: 'saved', message: 'No changes to save.', warnings: [], saved: item, changed: [] };
   }
 
   const patches: GridPatch[] = cells.map(({ column, input: cell }) => ({
@@ -205,6 +204,6 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLo
     message: `${verb} ${plan.id} on ${tab}, row ${plan.row}.`,
     warnings,
     saved,
-    context: sidebarContextOf(after, { tab, row: plan.row }),
+    changed: changedSummaries(state, after),
   };
 }

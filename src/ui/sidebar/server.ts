@@ -1,15 +1,27 @@
 /**
- * The sidebar's google.script.run targets (SidebarApi). Each one reads every tab
- * once, checks everything again with core rules (the page is never trusted), and
- * writes under the document lock. Replies are plain objects: no Dates cross over.
+ * The sidebar's google.script.run targets (SidebarApi). Each one reads the tabs it
+ * needs once, checks everything again with core rules (the page is never trusted),
+ * and writes under the document lock. Replies are plain objects: no Dates cross over,
+ * and each carries what the sidebar shows, never the whole workbook (§6.1).
  */
-import type { CheckInResult, SaveOkrResult, SidebarApi, SidebarContext } from '../../shared/sidebar-api';
+import { UserError } from '../../actions/run';
+import { normalizeId } from '../../core/rollup';
+import { pageOf } from '../../shared/okr-lists';
+import type {
+  CheckInResult,
+  OkrPage,
+  RowDetail,
+  SaveOkrResult,
+  SelectedRow,
+  SidebarApi,
+  SidebarContext,
+} from '../../shared/sidebar-api';
 import { recordCheckInIn } from './check-in';
-import { type Selection, sidebarContextOf } from './context';
+import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf } from './context';
 import { serve, withDocumentLock } from './guard';
-import { checkInInputFrom, saveInputFrom } from './input';
+import { checkInInputFrom, detailRefFrom, queryFrom, saveInputFrom } from './input';
 import { saveOkrIn } from './save-okr';
-import { loadState } from './state';
+import { loadOkrState, loadState } from './state';
 import { WriteLog } from './writes';
 
 function selectionOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection | null {
@@ -17,11 +29,40 @@ function selectionOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection | 
   return range === null ? null : { tab: range.getSheet().getName(), row: range.getRow() };
 }
 
-/** Everything the sidebar shows, with the OKR row under the selection loaded. */
+/** What the sidebar opens with: the selected row, the lists' first pages, the forms' suggestions. */
 export function sidebarContext(): SidebarContext {
   return serve('sidebarContext', () => {
-    const state = loadState();
+    const state = loadOkrState();
     return sidebarContextOf(state, selectionOf(state.ss));
+  });
+}
+
+/** "Load selected row": the OKR row under the selection, or why there is none. */
+export function selectedRow(): SelectedRow {
+  return serve('selectedRow', () => {
+    const state = loadOkrState();
+    return selectedRowOf(state, selectionOf(state.ss));
+  });
+}
+
+/** One page of a list the sidebar does not hold whole: what the user typed, matched here. */
+export function searchOkrs(query: Parameters<SidebarApi['searchOkrs']>[0]): OkrPage {
+  return serve('searchOkrs', () => pageOf(okrSummaries(loadOkrState()), queryFrom(query)));
+}
+
+/** One row in full, at its row if it still holds that ID, else wherever the ID moved. */
+export function rowDetail(ref: Parameters<SidebarApi['rowDetail']>[0]): RowDetail {
+  return serve('rowDetail', () => {
+    const { tab, row, id } = detailRefFrom(ref);
+    const state = loadOkrState();
+    const key = normalizeId(id);
+    const rows = state.workbook.okr.rows.filter((r) => r.tab === tab);
+    const found = rows.find((r) => r.row === row && r.key === key) ?? rows.find((r) => key !== '' && r.key === key);
+    const item = found === undefined ? undefined : itemAt(state, tab, found.row);
+    if (item === undefined) {
+      throw new UserError(`${id || `${tab} row ${row}`} is no longer on ${tab}: it was deleted or its ID changed.`);
+    }
+    return { item };
   });
 }
 

@@ -5,10 +5,11 @@
  * workbook exactly as it will be after the write, without reading it back.
  */
 import type { OkrRow } from '../../core/workbook/okr-rows';
-import { LEVELS, type Level, OKR_SCHEMA, OKR_TAB_OF_LEVEL, type OkrColumn } from '../../core/workbook/schema';
+import { LEVELS, type Level, OKR_SCHEMA, OKR_TAB_OF_LEVEL, type OkrColumn, TAB } from '../../core/workbook/schema';
 import { readTable } from '../../core/workbook/table';
 import { readWorkbook, type Workbook, type WorkbookGrids } from '../../core/workbook/workbook';
 import { todaySerial } from '../../sheets/dates';
+import { readGrid } from '../../sheets/io';
 import { readWorkbookGrids } from '../../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,6 +32,23 @@ export interface SidebarState {
 export function loadState(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SidebarState {
   const timeZone = ss.getSpreadsheetTimeZone();
   const grids = readWorkbookGrids(ss, timeZone) as MutableGrids;
+  const asOfDay = todaySerial(timeZone);
+  return { ss, timeZone, asOfDay, grids, workbook: readWorkbook(grids, asOfDay) };
+}
+
+/**
+ * For the calls that only show rows (opening, searching, a row's detail): the OKR tabs
+ * and Settings. The KPIs and the logs, which grow every week, are not read.
+ */
+export function loadOkrState(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SidebarState {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const read = (tab: string) => readGrid(ss, tab, timeZone);
+  const grids: MutableGrids = {
+    corporate: read(TAB.corporate),
+    department: read(TAB.department),
+    team: read(TAB.team),
+    settings: read(TAB.settings),
+  };
   const asOfDay = todaySerial(timeZone);
   return { ss, timeZone, asOfDay, grids, workbook: readWorkbook(grids, asOfDay) };
 }
@@ -72,6 +90,12 @@ export function rawCellsOf(state: SidebarState, row: Pick<OkrRow, 'level' | 'row
     cells[c.key] = i === undefined ? '' : (values[i] ?? '');
   }
   return cells;
+}
+
+/** One raw cell of an OKR row ("" when the column is missing): rawCellsOf for a single column. */
+export function rawCellOf(state: SidebarState, row: Pick<OkrRow, 'level' | 'row'>, column: OkrColumn): unknown {
+  const i = state.workbook.okr.tables[row.level].header.index[column];
+  return i === undefined ? '' : (state.grids[GRID_OF_LEVEL[row.level]]?.[row.row - 1]?.[i] ?? '');
 }
 
 /** The levels whose tab exists and has the columns needed to read it. */

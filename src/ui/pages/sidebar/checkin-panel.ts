@@ -1,13 +1,24 @@
 /**
- * §5.2 Check-in panel: pick a key result (filtered by unit or owner), enter the new
- * value, confidence and a comment. The server refuses the check-in if Current changed
- * since it was shown; the panel then shows the fresh value and keeps what was typed.
+ * §5.2 Check-in panel: pick a key result (filtered by unit, owner or what is typed;
+ * a list like the Edit panel's), enter the new value, confidence and a comment. The
+ * server refuses the check-in if Current changed since it was shown; the panel then
+ * shows the fresh value and keeps what was typed.
  */
-import { type CellValue, itemLabel, type OkrItem, type SidebarContext, showValue } from '../../../shared/sidebar-api';
+import {
+  type CellValue,
+  itemLabel,
+  type OkrPage,
+  type OkrQuery,
+  type OkrSummary,
+  type SidebarContext,
+  showValue,
+} from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, showText } from './dom';
+import { ListSearch } from './list-search';
+import { pageCount } from './okr-picker';
 import { callServer } from './rpc';
-import type { ContextStore } from './store';
+import type { SidebarStore } from './store';
 
 const ALL = '';
 
@@ -44,15 +55,24 @@ export class CheckInPanel {
   private readonly form = byId('checkin-form', HTMLFormElement);
   private readonly unit = byId('checkin-unit', HTMLSelectElement);
   private readonly owner = byId('checkin-owner', HTMLSelectElement);
+  private readonly filter = byId('checkin-filter', HTMLInputElement);
   private readonly kr = byId('checkin-kr', HTMLSelectElement);
+  private readonly count = byId('checkin-count', HTMLElement);
   private readonly summary = byId('checkin-summary', HTMLElement);
   private readonly value = byId('checkin-value', HTMLInputElement);
   private readonly confidence = byId('checkin-confidence', HTMLInputElement);
   private readonly comment = byId('checkin-comment', HTMLTextAreaElement);
   private readonly error = byId('checkin-error', HTMLElement);
   private readonly ok = byId('checkin-ok', HTMLElement);
+  private readonly search: ListSearch;
+  private page: OkrPage | null = null;
 
-  constructor(private readonly store: ContextStore) {
+  constructor(private readonly store: SidebarStore) {
+    this.search = new ListSearch(
+      () => store.lists,
+      (page) => this.renderKeyResults(page),
+      (message) => showText(this.error, message),
+    );
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.record();
@@ -63,8 +83,15 @@ export class CheckInPanel {
         this.form.requestSubmit();
       }
     });
-    this.unit.addEventListener('change', () => this.renderKeyResults());
-    this.owner.addEventListener('change', () => this.renderKeyResults());
+    this.unit.addEventListener('change', () => this.search.request(this.query(), 0));
+    this.owner.addEventListener('change', () => this.search.request(this.query(), 0));
+    this.filter.addEventListener('input', () => this.search.request(this.query()));
+    this.filter.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || (event.key === 'ArrowDown' && !event.altKey)) {
+        event.preventDefault(); // Enter would record the check-in
+        this.kr.focus();
+      }
+    });
     this.kr.addEventListener('change', () => {
       showText(this.error, '');
       showText(this.ok, '');
@@ -73,54 +100,50 @@ export class CheckInPanel {
     store.subscribe((context) => this.render(context));
   }
 
-  private measured(): OkrItem[] {
-    return (this.store.context?.items ?? []).filter((item) => item.measured && item.id !== '');
+  private query(): OkrQuery {
+    return { list: { name: 'keyResults', unit: this.unit.value, owner: this.owner.value }, text: this.filter.value };
   }
 
   private render(context: SidebarContext): void {
-    const krs = context.items.filter((item) => item.measured && item.id !== '');
-    const distinct = (values: string[]) =>
-      [...new Set(values.filter((v) => v !== ''))].sort((a, b) => a.localeCompare(b));
     const option = (value: string): Choice => ({ value, text: value });
-    setChoices(this.unit, [{ value: ALL, text: 'All units' }, ...distinct(krs.map((k) => k.unit)).map(option)]);
-    setChoices(this.owner, [{ value: ALL, text: 'All owners' }, ...distinct(krs.map((k) => k.owner)).map(option)]);
-    this.renderKeyResults();
+    setChoices(this.unit, [{ value: ALL, text: 'All units' }, ...context.keyResultUnits.map(option)]);
+    setChoices(this.owner, [{ value: ALL, text: 'All owners' }, ...context.keyResultOwners.map(option)]);
+    this.search.request(this.query(), 0);
   }
 
-  private renderKeyResults(): void {
-    const unit = this.unit.value;
-    const owner = this.owner.value;
-    const krs = this.measured().filter(
-      (k) => (unit === ALL || k.unit === unit) && (owner === ALL || k.owner === owner),
-    );
+  private renderKeyResults(page: OkrPage): void {
+    this.page = page;
     const choices: Choice[] =
-      krs.length === 0
+      page.items.length === 0
         ? [{ value: '', text: 'No key results match these filters', disabled: true }]
-        : krs.map((k) => ({ value: k.id, text: itemLabel(k) }));
+        : page.items.map((k) => ({ value: k.id, text: itemLabel(k) }));
     setChoices(this.kr, choices);
+    const whole = page.items.length === page.size && page.query.text.trim() === '';
+    showText(this.count, whole ? '' : pageCount(page, 'key result'));
+    // A list that fits on one page needs no filter beyond unit and owner.
+    this.filter.hidden = whole && document.activeElement !== this.filter;
     this.renderSummary();
   }
 
-  private selected(): OkrItem | undefined {
-    return this.kr.value === '' ? undefined : this.store.find(this.kr.value);
+  private selected(): OkrSummary | undefined {
+    return this.kr.value === '' ? undefined : this.page?.items.find((k) => k.id === this.kr.value);
   }
 
   private renderSummary(): void {
     const item = this.selected();
     const rows: [string, string, string?][] = [];
-    if (item !== undefined) {
-      const { start, target, metricType } = item.fields;
+    if (item?.measure !== undefined) {
+      const { start, target, metricType, uom, current, score, status } = item.measure;
       rows.push(['Key result', item.title]);
-      rows.push(['Current', measureText(item.current, item.uom)]);
+      rows.push(['Current', measureText(current, uom)]);
       if (target !== '') {
-        const from = start === '' || metricType.startsWith('stay') ? '' : `${measureText(start, item.uom)} → `;
-        rows.push(['Target', `${from}${measureText(target, item.uom)}`]);
+        const from = start === '' || metricType.startsWith('stay') ? '' : `${measureText(start, uom)} → `;
+        rows.push(['Target', `${from}${measureText(target, uom)}`]);
       }
-      rows.push(['Score', percent(item.score)]);
-      if (item.status !== '') rows.push(['Status', item.status, STATUS_CLASS[item.status] ?? 'status-error']);
+      rows.push(['Score', percent(score)]);
+      if (status !== '') rows.push(['Status', status, STATUS_CLASS[status] ?? 'status-error']);
       rows.push(['Owner', item.owner || '—']);
-      this.value.placeholder =
-        VALUE_HINT[metricType] ?? (target === '' ? '' : `target ${measureText(target, item.uom)}`);
+      this.value.placeholder = VALUE_HINT[metricType] ?? (target === '' ? '' : `target ${measureText(target, uom)}`);
     }
     this.summary.replaceChildren(
       ...rows.flatMap(([term, detail, chip]) => {
@@ -139,7 +162,7 @@ export class CheckInPanel {
     showText(this.error, '');
     showText(this.ok, '');
     const item = this.selected();
-    if (item === undefined) {
+    if (item?.measure === undefined) {
       showText(this.error, 'Choose a key result first.');
       this.kr.focus();
       return;
@@ -151,7 +174,7 @@ export class CheckInPanel {
     }
     const input = {
       id: item.id,
-      seen: item.current,
+      seen: item.measure.current,
       value: this.value.value,
       confidence: this.confidence.value,
       comment: this.comment.value,
@@ -160,13 +183,13 @@ export class CheckInPanel {
       const result = await whileBusy('Recording the check-in…', () => callServer('recordCheckIn', input));
       if (result.status === 'stale') {
         // The fresh value becomes what the user sees; their entries stay for a deliberate retry.
-        this.store.replaceItem(result.fresh);
+        this.store.apply([result.fresh]);
         this.kr.value = result.fresh.id;
         this.renderSummary();
         showText(this.error, result.message);
         return;
       }
-      this.store.set(result.context);
+      this.store.apply([result.saved]);
       this.kr.value = item.id;
       this.renderSummary();
       this.value.value = '';

@@ -1,28 +1,29 @@
 /**
  * §5.1 Edit panel: create an objective or key result, or edit an existing one — loaded
- * from the row selected in the sheet or opened from the "Open an existing OKR" picker,
- * both through open(). The parent picker offers only §1.2's valid parents. The server
- * checks everything again; a refused save keeps what the user typed.
+ * from the row selected in the sheet or opened from the "Open an existing OKR" picker
+ * (which asks the server for that one row), both through open(). The parent picker
+ * offers only §1.2's valid parents. The server checks everything again; a refused save
+ * keeps what the user typed.
  */
 import {
   EDIT_FIELDS,
   type EditField,
   emptyFields,
-  itemLabel,
   type KindName,
   LEVEL_NAMES,
   type LevelName,
   type OkrFields,
   type OkrItem,
-  parentChoices,
+  type OkrSummary,
   type RowRef,
   type SidebarContext,
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, setDatalist, showList, showText } from './dom';
 import { OkrPicker } from './okr-picker';
+import { ParentPicker } from './parent-picker';
 import { callServer } from './rpc';
-import type { ContextStore } from './store';
+import type { SidebarStore } from './store';
 
 const INPUT_IDS: Readonly<Record<EditField, string>> = {
   type: 'edit-type',
@@ -69,31 +70,16 @@ export function percentTexts(fields: OkrFields): Partial<Record<EditField, strin
   return Object.keys(shown).length === 0 ? null : shown;
 }
 
-const PARENT_HINT: Readonly<Record<LevelName, Readonly<Record<KindName, string>>>> = {
-  Corporate: {
-    Objective: 'Corporate objectives align to nothing.',
-    'Key Result': 'A key result belongs to an objective on the same tab.',
-  },
-  Department: {
-    Objective: 'Aligns to a corporate objective or key result.',
-    'Key Result': 'A key result belongs to an objective on the same tab.',
-  },
-  Team: {
-    Objective: 'Aligns to a department objective or key result.',
-    'Key Result': 'A key result belongs to an objective on the same tab.',
-  },
-};
-
 export class EditPanel {
   private target: RowRef | null = null;
   private base: OkrFields | null = null;
+  /** The row as loaded: what "Discard changes" puts back. */
+  private loaded: OkrItem | null = null;
   /** Fields shown other than as stored (percentages): the text shown and the stored text. */
   private displayed = new Map<EditField, { readonly shown: string; readonly stored: string }>();
   private readonly form = byId('edit-form', HTMLFormElement);
   private readonly level = byId('edit-level', HTMLSelectElement);
   private readonly type = byId('edit-type', HTMLSelectElement);
-  private readonly parent = byId('edit-parent', HTMLSelectElement);
-  private readonly parentHint = byId('edit-parent-hint', HTMLElement);
   private readonly id = byId('edit-id', HTMLInputElement);
   private readonly unit = byId('edit-unit', HTMLInputElement);
   private readonly idHint = byId('edit-id-hint', HTMLElement);
@@ -105,15 +91,15 @@ export class EditPanel {
   private readonly metric = byId('metric-fields', HTMLFieldSetElement);
   private readonly measureHint = byId('edit-measure-hint', HTMLElement);
   private readonly picker: OkrPicker;
+  private readonly parents: ParentPicker;
 
-  constructor(private readonly store: ContextStore) {
+  constructor(private readonly store: SidebarStore) {
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.save();
     });
-    this.level.addEventListener('change', () => this.refreshStructure());
-    this.type.addEventListener('change', () => this.refreshStructure());
-    this.parent.addEventListener('change', () => this.refreshParentHint());
+    this.level.addEventListener('change', () => this.changeStructure());
+    this.type.addEventListener('change', () => this.changeStructure());
     byId('edit-new', HTMLButtonElement).addEventListener('click', () => {
       this.startNew(this.level.value as LevelName);
       this.level.focus();
@@ -122,12 +108,10 @@ export class EditPanel {
     byId('edit-load', HTMLButtonElement).addEventListener('click', () => void this.loadSelection());
     this.control('uom').addEventListener('input', () => this.refreshMeasureHint());
     store.subscribe((context) => this.renderLists(context));
+    this.parents = new ParentPicker(store);
     this.picker = new OkrPicker(
       store,
-      (item) => {
-        this.open(item);
-        this.control('title').focus();
-      },
+      (row) => void this.openRow(row),
       (message) => {
         this.clearMessages();
         showText(this.note, message);
@@ -146,7 +130,6 @@ export class EditPanel {
     setChoices(this.level, levels);
     setDatalist(byId('units', HTMLDataListElement), context.units);
     setDatalist(byId('owners', HTMLDataListElement), context.owners);
-    this.refreshParents(this.parent.value);
   }
 
   /** First load: the selected row if there is one, else a new OKR on the selected tab's level. */
@@ -172,7 +155,7 @@ export class EditPanel {
       if (shown !== undefined) this.displayed.set(field, { shown, stored: fields[field] });
       this.control(field).value = shown ?? fields[field];
     }
-    this.refreshStructure(fields.parentId);
+    this.refreshStructure();
     this.refreshMeasureHint();
   }
 
@@ -191,10 +174,24 @@ export class EditPanel {
     showText(this.ok, `Loaded ${item.id || `row ${item.row}`}.`);
   }
 
+  /** A row chosen in a list: the server sends it in full, as it is now. */
+  private async openRow(row: OkrSummary): Promise<void> {
+    this.clearMessages();
+    try {
+      const ref = { tab: row.tab, row: row.row, id: row.id };
+      const { item } = await whileBusy(`Opening ${row.id || `row ${row.row}`}…`, () => callServer('rowDetail', ref));
+      this.open(item);
+      this.control('title').focus();
+    } catch (error) {
+      showText(this.error, error instanceof Error ? error.message : String(error));
+    }
+  }
+
   load(item: OkrItem): void {
     this.clearMessages();
     this.target = { tab: item.tab, row: item.row, id: item.id };
     this.base = item.fields;
+    this.loaded = item;
     this.level.value = item.level;
     this.level.disabled = true;
     this.id.value = item.id;
@@ -202,6 +199,7 @@ export class EditPanel {
     this.idHint.textContent = 'IDs stay fixed: other rows name this one by it.';
     this.heading.textContent = `Editing ${item.id || 'a row without ID'} · ${item.tab} row ${item.row}`;
     this.fill(item.fields);
+    this.parents.reset(item.level, item.kind, item, item.fields.parentId, item.parent);
     this.picker.show(item);
   }
 
@@ -209,71 +207,34 @@ export class EditPanel {
     this.clearMessages();
     this.target = null;
     this.base = null;
+    this.loaded = null;
     this.level.disabled = false;
     this.level.value = level;
     this.id.readOnly = false;
     this.id.value = '';
     this.idHint.textContent = 'A blank ID gets the next free one, like SAL-KR3.';
     this.heading.textContent = 'New objective or key result';
-    this.fill(emptyFields(this.type.value === 'Key Result' ? 'Key Result' : 'Objective'));
+    const kind = this.type.value === 'Key Result' ? 'Key Result' : 'Objective';
+    this.fill(emptyFields(kind));
+    this.parents.reset(level, kind, null, '', null);
   }
 
   private discard(): void {
-    const item = this.target === null ? undefined : this.itemAtTarget();
-    if (item) this.load(item);
+    if (this.target !== null && this.loaded !== null) this.load(this.loaded);
     else this.startNew(this.level.value as LevelName);
     this.control('title').focus();
   }
 
-  private itemAtTarget(): OkrItem | undefined {
-    const target = this.target;
-    return this.store.context?.items.find((i) => i.tab === target?.tab && i.row === target?.row);
-  }
-
-  /** Level or type changed: measure fields only for key results, and the parents that fit. */
-  private refreshStructure(parentValue = this.parent.value): void {
+  /** Measure fields only for key results. */
+  private refreshStructure(): void {
     this.metric.hidden = this.type.value !== 'Key Result';
     this.unit.placeholder = this.type.value === 'Key Result' ? 'Inherited' : '';
-    this.refreshParents(parentValue);
   }
 
-  private refreshParents(value: string): void {
-    const context = this.store.context;
-    if (context === null) return;
-    const level = this.level.value as LevelName;
-    const kind = this.type.value as KindName;
-    const choices = parentChoices(context.items, level, kind, this.target?.id ?? '');
-    const none: Choice = {
-      value: '',
-      text: kind === 'Key Result' ? 'Choose its objective…' : level === 'Corporate' ? 'None' : 'Not aligned yet',
-    };
-    const plain: Choice[] = [none];
-    const known = choices.some((c) => c.item.id.toLowerCase() === value.trim().toLowerCase());
-    if (value.trim() !== '' && !known) plain.push({ value, text: `${value} (not a valid parent here)` });
-    const groups = LEVEL_NAMES.map((group) => ({
-      label: choices.some((c) => c.item.level === group && c.warning !== '') ? `${group} (not recommended)` : group,
-      choices: choices
-        .filter((c) => c.item.level === group)
-        .map((c) => ({ value: c.item.id, text: itemLabel(c.item) })),
-    }));
-    setChoices(this.parent, plain, groups, known ? this.canonicalParent(choices, value) : value);
-    this.refreshParentHint();
-  }
-
-  private canonicalParent(choices: ReturnType<typeof parentChoices>, value: string): string {
-    return choices.find((c) => c.item.id.toLowerCase() === value.trim().toLowerCase())?.item.id ?? value;
-  }
-
-  private refreshParentHint(): void {
-    const context = this.store.context;
-    const level = this.level.value as LevelName;
-    const kind = this.type.value as KindName;
-    const chosen = context
-      ? parentChoices(context.items, level, kind).find((c) => c.item.id === this.parent.value)
-      : undefined;
-    const hint = PARENT_HINT[level]?.[kind] ?? '';
-    this.parentHint.textContent = chosen?.warning ? `Warning: this ${chosen.warning}.` : hint;
-    this.parentHint.classList.toggle('warning-text', Boolean(chosen?.warning));
+  /** Level or type changed by the user: other rows are valid parents. */
+  private changeStructure(): void {
+    this.refreshStructure();
+    this.parents.setScope(this.level.value as LevelName, this.type.value as KindName);
   }
 
   /** The form as typed, except that a field still showing its percentage sends the stored text (no rewrite). */
@@ -309,18 +270,19 @@ export class EditPanel {
         if (result.fresh === null) {
           this.target = null;
           this.base = null;
+          this.loaded = null;
           this.level.disabled = false;
           this.id.readOnly = false;
           this.heading.textContent = 'New objective or key result';
           showText(this.error, `${result.message} Your entries are kept: Save adds them as a new row.`);
         } else {
           this.base = result.fresh.fields;
-          this.store.replaceItem(result.fresh);
+          this.loaded = result.fresh;
           showText(this.error, `${result.message} Your entries are kept: Save again to use them.`);
         }
         return;
       }
-      this.store.set(result.context);
+      this.store.apply(result.changed, input.target === null ? result.saved : null);
       this.load(result.saved);
       showText(this.ok, result.message);
       showList(this.warnings, result.warnings);
@@ -332,13 +294,12 @@ export class EditPanel {
   private async loadSelection(): Promise<void> {
     this.clearMessages();
     try {
-      const context = await whileBusy('Loading the selected row…', () => callServer('sidebarContext'));
-      this.store.set(context);
-      if (context.selected !== null) this.open(context.selected);
+      const selection = await whileBusy('Loading the selected row…', () => callServer('selectedRow'));
+      if (selection.selected !== null) this.open(selection.selected);
       else {
         showText(
           this.note,
-          context.selectionNote || 'Select a row on Corporate OKRs, Department OKRs or Team OKRs, then load it.',
+          selection.selectionNote || 'Select a row on Corporate OKRs, Department OKRs or Team OKRs, then load it.',
         );
       }
     } catch (error) {

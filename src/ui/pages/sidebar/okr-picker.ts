@@ -1,58 +1,75 @@
 /**
- * "Open an existing OKR": a filter box over a select of every objective and key result,
+ * "Open an existing OKR": a filter box over a select of objectives and key results,
  * grouped by level. Typing narrows the list (ID, title, unit or owner, every word must
- * match); Down in the box moves into the list, where Up/Down choose; Enter (in the box
- * or on the list) or the Open button opens the choice. Opening only hands the item to the Edit panel, which loads it
- * the one way it loads any row. Option text is set as text, never HTML.
+ * match) — in the page for a small workbook, on the server for a large one, which
+ * sends the first PAGE_SIZE matches. Down in the box moves into the list, where Up/Down
+ * choose; Enter (in the box or on the list) or the Open button opens the choice.
+ * Opening only hands the row to the Edit panel, which loads it the one way it loads
+ * any row. Option text is set as text, never HTML.
  */
-import { itemLabel, LEVEL_NAMES, type OkrItem, type SidebarContext } from '../../../shared/sidebar-api';
+import { rowKey } from '../../../shared/okr-lists';
+import { itemLabel, LEVEL_NAMES, type OkrPage, type OkrQuery, type OkrSummary } from '../../../shared/sidebar-api';
 import { isBusy } from './busy';
 import { byId, type Choice, setChoices } from './dom';
-import type { ContextStore } from './store';
+import { ListSearch } from './list-search';
+import type { SidebarStore } from './store';
 
-/** A row's key in the picker: IDs can be blank or repeated, tab and row cannot. */
-export const itemKey = (item: Pick<OkrItem, 'tab' | 'row'>): string => `${item.tab}!${item.row}`;
-
-/** Lower case without accents, so "lindqvist" finds "Lindqvist" and "jose" finds "José". */
-const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** True when every word of the filter appears in the item's ID, title, unit or owner. */
-export function matchesFilter(item: OkrItem, filter: string): boolean {
-  const words = folded(filter).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const fields = [item.id, item.title, item.unit, item.owner].map(folded);
-  return words.every((word) => fields.some((field) => field.includes(word)));
+function optionText(row: OkrSummary): string {
+  return row.id === '' ? itemLabel({ id: `(no ID) ${row.tab} row ${row.row}`, title: row.title }) : itemLabel(row);
 }
 
-function optionText(item: OkrItem): string {
-  return item.id === '' ? itemLabel({ id: `(no ID) ${item.tab} row ${item.row}`, title: item.title }) : itemLabel(item);
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The line under a list: how much of it is shown. */
+export function pageCount(page: OkrPage, noun: string): string {
+  const total = `${count(page.size)} ${noun}${page.size === 1 ? '' : 's'}`;
+  const shown = page.items.length;
+  if (page.query.text.trim() === '') {
+    return shown === page.size
+      ? `All ${total}, by level.`
+      : `The first ${count(shown)} of ${total}: type to find others.`;
+  }
+  if (page.matches === 0) return `None of ${total} match.`;
+  const matches = `${count(page.matches)} of ${total} match`;
+  return shown === page.matches ? `${matches}.` : `${matches}; the first ${count(shown)} are shown.`;
 }
 
 export class OkrPicker {
   private readonly filter = byId('edit-pick-filter', HTMLInputElement);
   private readonly select = byId('edit-pick', HTMLSelectElement);
   private readonly count = byId('edit-pick-count', HTMLElement);
+  private readonly search: ListSearch;
+  private page: OkrPage | null = null;
 
   constructor(
-    private readonly store: ContextStore,
-    private readonly onOpen: (item: OkrItem) => void,
+    store: SidebarStore,
+    private readonly onOpen: (row: OkrSummary) => void,
     private readonly onNothing: (message: string) => void,
   ) {
-    this.filter.addEventListener('input', () => this.render());
+    this.search = new ListSearch(
+      () => store.lists,
+      (page) => this.render(page),
+      (message) => onNothing(message),
+    );
+    this.filter.addEventListener('input', () => this.search.request(this.query()));
     this.filter.addEventListener('keydown', (event) => this.filterKey(event));
     this.select.addEventListener('change', () => this.retitle());
     this.select.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;
       event.preventDefault();
-      this.open();
+      void this.open();
     });
-    byId('edit-open', HTMLButtonElement).addEventListener('click', () => this.open());
-    store.subscribe(() => this.render());
+    byId('edit-open', HTMLButtonElement).addEventListener('click', () => void this.open());
+    store.subscribe(() => this.search.request(this.query(), 0));
   }
 
-  /** Shows `item` as the choice when the filter lets it through (the row the form now holds). */
-  show(item: OkrItem): void {
-    const key = itemKey(item);
+  private query(): OkrQuery {
+    return { list: { name: 'all' }, text: this.filter.value };
+  }
+
+  /** Shows `row` as the choice when the list holds it (the row the form now holds). */
+  show(row: Pick<OkrSummary, 'tab' | 'row'>): void {
+    const key = rowKey(row);
     if (Array.from(this.select.options).some((o) => o.value === key && !o.disabled)) this.select.value = key;
     this.retitle();
   }
@@ -62,51 +79,41 @@ export class OkrPicker {
     this.select.title = this.select.selectedOptions[0]?.text ?? '';
   }
 
-  private items(): readonly OkrItem[] {
-    return this.store.context?.items ?? [];
-  }
-
-  private render(context: SidebarContext | null = this.store.context): void {
-    if (context === null) return;
-    const all = context.items;
-    const shown = all.filter((item) => matchesFilter(item, this.filter.value));
+  private render(page: OkrPage): void {
+    this.page = page;
     const groups = LEVEL_NAMES.map((level) => ({
       label: level,
-      choices: shown
-        .filter((item) => item.level === level)
-        .map((item): Choice => ({ value: itemKey(item), text: optionText(item) })),
+      choices: page.items
+        .filter((row) => row.level === level)
+        .map((row): Choice => ({ value: rowKey(row), text: optionText(row) })),
     }));
-    const none: Choice[] = shown.length === 0 ? [{ value: '', text: 'No OKRs match the filter', disabled: true }] : [];
+    const none: Choice[] =
+      page.items.length === 0 ? [{ value: '', text: 'No OKRs match the filter', disabled: true }] : [];
     setChoices(this.select, none, groups);
     this.retitle();
-    const total = `${all.length} OKR${all.length === 1 ? '' : 's'}`;
-    this.count.textContent =
-      this.filter.value.trim() === ''
-        ? `All ${total}, by level.`
-        : shown.length === 0
-          ? `None of ${total} match.`
-          : `${shown.length} of ${total} match.`;
+    this.count.textContent = pageCount(page, 'OKR');
   }
 
   /** Enter opens the choice; Down moves into the list (as a combobox would); Escape clears the filter. */
   private filterKey(event: KeyboardEvent): void {
     if (event.key === 'Enter') {
       event.preventDefault();
-      this.open();
+      void this.open();
     } else if (event.key === 'ArrowDown' && !event.altKey) {
       event.preventDefault();
       this.select.focus();
     } else if (event.key === 'Escape' && this.filter.value !== '') {
       event.preventDefault();
       this.filter.value = '';
-      this.render();
+      this.search.request(this.query(), 0);
     }
   }
 
-  private open(): void {
+  private async open(): Promise<void> {
+    await this.search.settled();
     if (isBusy()) return;
-    const item = this.items().find((i) => itemKey(i) === this.select.value);
-    if (item === undefined) {
+    const row = this.page?.items.find((i) => rowKey(i) === this.select.value);
+    if (row === undefined) {
       this.onNothing(
         this.filter.value.trim() === ''
           ? 'There are no objectives or key results yet: fill in the form to add one.'
@@ -115,6 +122,6 @@ export class OkrPicker {
       this.filter.focus();
       return;
     }
-    this.onOpen(item);
+    this.onOpen(row);
   }
 }

@@ -1,37 +1,62 @@
 /**
- * The sidebar's one copy of the server's SidebarContext. Panels render from it and
- * re-render when a save replies with the workbook as it is now.
+ * What the sidebar knows of the workbook: the context it opened with and its OKR
+ * lists. A save replies with only the rows it changed; the store folds them in and
+ * the panels re-render from it.
  */
-import type { OkrItem, SidebarContext } from '../../../shared/sidebar-api';
+import { rowKey } from '../../../shared/okr-lists';
+import type { OkrSummary, SidebarContext } from '../../../shared/sidebar-api';
+import { OkrLists } from './lists';
 
 type Listener = (context: SidebarContext) => void;
 
-export class ContextStore {
+/** `names` with `name` added in order, if it is new. */
+function withName(names: readonly string[], name: string): readonly string[] {
+  if (name === '' || names.includes(name)) return names;
+  return [...names, name].sort((a, b) => a.localeCompare(b));
+}
+
+export class SidebarStore {
   private current: SidebarContext | null = null;
+  private okrLists = new OkrLists();
   private readonly listeners: Listener[] = [];
 
   get context(): SidebarContext | null {
     return this.current;
   }
 
+  get lists(): OkrLists {
+    return this.okrLists;
+  }
+
   subscribe(listener: Listener): void {
     this.listeners.push(listener);
   }
 
+  private notify(): void {
+    const context = this.current;
+    if (context !== null) for (const listener of this.listeners) listener(context);
+  }
+
   set(context: SidebarContext): void {
     this.current = context;
-    for (const listener of this.listeners) listener(context);
+    this.okrLists = new OkrLists(context.pages);
+    this.notify();
   }
 
-  /** One row as the server just read it (after a refused save), everything else as it was. */
-  replaceItem(fresh: OkrItem): void {
-    if (this.current === null) return;
-    const items = this.current.items.map((item) => (item.tab === fresh.tab && item.row === fresh.row ? fresh : item));
-    this.set({ ...this.current, items });
-  }
-
-  find(id: string): OkrItem | undefined {
-    const key = id.trim().toLowerCase();
-    return this.current?.items.find((item) => item.id.trim().toLowerCase() === key);
+  /** Rows a save or check-in changed; `created` is the row a save just added. */
+  apply(changed: readonly OkrSummary[], created: Pick<OkrSummary, 'tab' | 'row'> | null = null): void {
+    const context = this.current;
+    if (context === null || changed.length === 0) return;
+    this.okrLists.apply(changed, created === null ? '' : rowKey(created));
+    let { units, owners, keyResultUnits, keyResultOwners } = context;
+    for (const row of changed) {
+      units = withName(units, row.unit);
+      owners = withName(owners, row.owner);
+      if (row.measure === undefined) continue;
+      keyResultUnits = withName(keyResultUnits, row.unit);
+      keyResultOwners = withName(keyResultOwners, row.owner);
+    }
+    this.current = { ...context, units, owners, keyResultUnits, keyResultOwners };
+    this.notify();
   }
 }
