@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: time per row of each custom function at 1k, 10k and 100k
  * rows, calling the BUILT bundle by name as Sheets does (one call per range).
- * Prints the median of several runs after a warm-up.
+ * Prints the median of several runs after a warm-up. Then the sidebar's opening
+ * call at 1k, 10k and 50k rows (bench/sidebar.ts).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadAddon } from '../local/runtime';
+import { benchSidebar, printSidebarBench } from './sidebar';
 
 type Column = unknown[][];
 const SIZES = [1_000, 10_000, 100_000];
@@ -68,3 +70,5 @@ for (const [name, makeArgs] of Object.entries(CASES)) {
     );
   }
 }
+
+printSidebarBench(benchSidebar());
