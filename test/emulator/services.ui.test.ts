@@ -109,7 +109,7 @@ describe('instrumentation', () => {
     );
     const { ScriptApp } = setupServices();
     expect(() => ScriptApp.getOAuthToken()).toThrow('Emulator: ScriptApp.getOAuthToken is not implemented');
-    expect(() => ScriptApp.newTrigger('x')).toThrow('Emulator: ScriptApp.newTrigger is not implemented');
+    expect(() => ScriptApp.getIdentityToken()).toThrow('Emulator: ScriptApp.getIdentityToken is not implemented');
   });
 
   it('exposes enums as their names', () => {
