@@ -61,7 +61,7 @@ describe('Set up workbook on an empty spreadsheet', () => {
     ).toBe(true);
     expect(team.getFrozenRows()).toBe(1);
     // Set-up's order: P Score, Q Expected, R Status; N/O dates; B Type, G Metric type, L Weight, M Confidence.
-    expect(team.getRange('P1').getFormula()).toMatch(/^=ARRAYFORMULA\(VSTACK\("Score", /);
+    expect(team.getRange('P1').getFormula()).toMatch(/^=ARRAYFORMULA\(IF\(SEQUENCE\(ROWS\('Team OKRs'!A:A\)\)=1, "Score", /);
     expect(team.getRange('P2').getNumberFormat()).toBe('0%');
     expect(team.getRange('Q1000').getNumberFormat()).toBe('0%');
     expect(team.getRange('N2').getNumberFormat()).toBe('yyyy-mm-dd');
@@ -204,8 +204,9 @@ describe('Set up workbook on a user’s tabs', () => {
     // Scores: T-KR1 4/10 = 0.4 (weight 3), T-KR2 4/4 = 1 (weight 1) → T-O1 = (1.2 + 1) / 4 = 0.55.
     expect(team.getRange('Q2:Q4').getValues()).toEqual([[0.55], [0.4], [1]]);
     const formula = team.getRange('Q1').getFormula();
-    expect(formula).toContain("OKRSCORE('Team OKRs'!F2:F, 'Team OKRs'!G2:G, 'Team OKRs'!H2:H, 'Team OKRs'!L2:L)");
-    expect(formula).toContain("LOWER(TRIM('Team OKRs'!B2:B))");
+    expect(formula).toContain("'Team OKRs'!F:F), VSTACK(");
+    expect(formula).toContain("'Team OKRs'!L:L))");
+    expect(formula).toContain("'Team OKRs'!B:B)))=\"objective\"");
   });
 
   it('says how many typed values a live formula replaced, the first time only', () => {
@@ -278,7 +279,7 @@ describe('Set up workbook on a user’s tabs', () => {
       '',
     ]);
     // As Sheets stores it: a sheet name without quotes it does not need.
-    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain('Settings!$C$3, Settings!$C$7');
+    expect(sheetOf(rt, TAB.team).getRange('R1').getFormula()).toContain('>=Settings!$C$7-0.000000001, "Behind"');
   });
 
   it('gives a Settings tab without In use (an older set-up) its In use column, and says so', () => {

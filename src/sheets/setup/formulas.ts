@@ -15,6 +15,7 @@ import {
   okrStatusFormula,
   type SettingsCells,
 } from '../live-formulas';
+import { sameFormula } from '../formula-text';
 import type { PreparedTable } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,7 +37,7 @@ function writeFormulas(sheet: Sheet, before: readonly string[], formulas: Readon
   const replaced: { header: string; count: number }[] = [];
   for (const [column, formula] of formulas) {
     const body = sheet.getRange(2, column + 1, sheet.getMaxRows() - 1, 1);
-    if ((before[column] ?? '') !== formula) {
+    if (!sameFormula(before[column] ?? '', formula)) {
       changed++;
       if ((before[column] ?? '') === '') {
         const count = body.getValues().filter((row) => row[0] !== '').length;

@@ -22,6 +22,7 @@ import {
   type SettingsCells,
   settingsInUseFormulas,
 } from '../live-formulas';
+import { sameFormula } from '../formula-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -145,7 +146,8 @@ function writeInUse(
 ): number {
   const wanted = settingsInUseFormulas(cells);
   const keys = (Object.keys(wanted) as SettingKey[]).sort((a, b) => rows[a] - rows[b]);
-  const differs = (key: SettingKey) => (before[rows[key] - 1]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '') !== wanted[key];
+  const differs = (key: SettingKey) =>
+    !sameFormula(before[rows[key] - 1]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '', wanted[key]);
   const changed = keys.filter(differs).length;
   if (changed === 0) return 0;
   ensureSize(sheet, Math.max(...keys.map((key) => rows[key])), SETTINGS_IN_USE_COLUMN);
