@@ -75,6 +75,8 @@ export interface CustomFunctionMonitor {
   setPending(on: boolean): void;
   /** Every execution in flight finishes. */
   settle(): void;
+  /** Recalculates every formula, as on opening the spreadsheet; the recalculation, if any ran. */
+  recalculateAll(): Recalculation | undefined;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -137,6 +139,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         world.ctx.wb.engine.pendingMode = on;
       },
       settle: () => world.ctx.wb.engine.settle(),
+      recalculateAll: () => world.ctx.wb.engine.recalculateAll(),
     },
     triggers: {
       all: () => store.all(),

@@ -78,6 +78,14 @@ export class FormulaEngine implements PluginHost {
     if (this.pendingMode) this.loading.add(site.split(':').slice(0, 3).join(':'));
   }
 
+  /** Recalculates every formula now, as Sheets does on opening the spreadsheet; returns what it ran. */
+  recalculateAll(): Recalculation | undefined {
+    const before = this.recalculations.length;
+    this.structural();
+    this.sync(true);
+    return this.recalculations.length > before ? this.recalculations.at(-1) : undefined;
+  }
+
   /** Every pending custom function finishes: its cells show their results. */
   settle(): void {
     this.loading.clear();
@@ -179,7 +187,27 @@ export class FormulaEngine implements PluginHost {
     return out;
   }
 
+  /**
+   * A custom function's spill size is known only once it has run, and HyperFormula throws
+   * ("Resizing to smaller array") when a formula's result outgrows the size it predicted. When
+   * a build fails so, the custom functions that ran have learned their sizes: build again.
+   * Edits learn sizes one formula at a time; the rebuild after a structural edit (whose ranges
+   * changed size) learns them all here.
+   */
   private rebuild(): void {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.buildMirror();
+        return;
+      } catch (e) {
+        if (attempt >= 6 || this.resize.size === 0) throw e;
+        this.hf = null;
+        this.resize.clear();
+      }
+    }
+  }
+
+  private buildMirror(): void {
     this.hf?.destroy();
     this.volatile = false;
     this.usesToday = false;
