@@ -114,7 +114,36 @@ describe('deleting rows', () => {
   });
 });
 
+describe('custom functions over ranges that changed size', () => {
+  it('still spill at their new size after rows are deleted and inserted', () => {
+    const { emu, team } = workbook();
+    emu.registerCustomFunctions({
+      DOUBLE: (x: unknown) => (x as unknown[][]).map((r) => r.map((v) => (typeof v === 'number' ? v * 2 : ''))),
+    });
+    // As the live formulas slice one tab's rows out of a stack of every tab's.
+    team
+      .getRange('A1')
+      .setFormula(
+        '=ARRAYFORMULA(IF(SEQUENCE(ROWS(X:X))=1, "Twice", FILTER(DOUBLE(VSTACK(X:X, Y:Y)), VSTACK(SEQUENCE(ROWS(X:X))*0, SEQUENCE(ROWS(Y:Y))*0+1)=0)))',
+      );
+    expect(team.getRange('A1:A5').getValues().flat()).toEqual(['Twice', 2, 4, 6, 8]);
+    team.deleteRow(3);
+    expect(team.getRange('A1:A4').getValues().flat()).toEqual(['Twice', 2, 6, 8]);
+    team.insertRowsBefore(2, 2);
+    expect(team.getRange('A1:A6').getValues().flat()).toEqual(['Twice', '', '', 2, 6, 8]);
+  });
+});
+
 describe('inserting and deleting columns', () => {
+  it('moves a formula that reads whole columns only', () => {
+    const { team, summary } = workbook();
+    summary.getRange('A1:A2').setFormulas([[`=SUM('Team OKRs'!X:X)`], [`=ROWS('Team OKRs'!5:6)`]]);
+    team.insertColumnsBefore(2, 2);
+    team.insertRowsBefore(1, 3);
+    expect(summary.getRange('A1:A2').getFormulas().flat()).toEqual([`=SUM('Team OKRs'!Z:Z)`, `=ROWS('Team OKRs'!8:9)`]);
+    expect(value(summary, 'A1')).toBe(10);
+  });
+
   it('moves references right of the new columns, in every form', () => {
     const { team, summary } = workbook();
     team.getRange('A1:A4').setFormulas([['=X5'], ['=SUM(X:X)'], ['=SUM(X2:X)'], ['=SUM(2:3)']]);

@@ -134,6 +134,8 @@ export function moveReferences(wb: Workbook, target: SheetData, axis: Axis, at: 
     hf.suspendEvaluation();
     const t = hf.getSheetId(hf.addSheet('T')) as number;
     const s = hf.getSheetId(hf.addSheet('S')) as number;
+    // HyperFormula moves nothing beyond the cells a sheet holds: give T the sheet's full size.
+    hf.setCellContents({ sheet: t, row: target.maxRows - 1, col: target.maxCols - 1 }, [[0]]);
     hf.setSheetContent(
       s,
       jobs.map(({ refs }) => [`=COUNT(${refs.map((r) => bounded(r, target)).join(',')})`]),

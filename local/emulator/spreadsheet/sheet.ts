@@ -115,6 +115,8 @@ export class SheetImpl {
       const m = move(r);
       return m ? [m] : [];
     });
+    // Spill sizes learned from custom functions are keyed by cell and sized by the old ranges.
+    this.ctx.wb.engine.sizes.clear();
     this.ctx.wb.engine.structural();
   }
 
