@@ -295,7 +295,10 @@ describe('Start next cycle on a workbook with the live formulas of Set up', () =
     expect(rt.emulator.uiState.alerts.at(-1)?.prompt).toContain('Started 2027 Q2');
     for (const tab of ARCHIVED) {
       const archive = snapshotCells(rt.emulator.spreadsheet, [archiveOf(tab)])[archiveOf(tab)]?.values ?? [];
-      expect(archive.flat().filter((v) => v === 'Loading...'), tab).toEqual([]);
+      expect(
+        archive.flat().filter((v) => v === 'Loading...'),
+        tab,
+      ).toEqual([]);
       // Each live column holds the value it showed when settled.
       expect(archive, tab).toEqual(settled[tab]?.values);
     }

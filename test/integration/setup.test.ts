@@ -61,7 +61,9 @@ describe('Set up workbook on an empty spreadsheet', () => {
     ).toBe(true);
     expect(team.getFrozenRows()).toBe(1);
     // Set-up's order: P Score, Q Expected, R Status; N/O dates; B Type, G Metric type, L Weight, M Confidence.
-    expect(team.getRange('P1').getFormula()).toMatch(/^=ARRAYFORMULA\(IF\(SEQUENCE\(ROWS\('Team OKRs'!A:A\)\)=1, "Score", /);
+    expect(team.getRange('P1').getFormula()).toMatch(
+      /^=ARRAYFORMULA\(IF\(SEQUENCE\(ROWS\('Team OKRs'!A:A\)\)=1, "Score", /,
+    );
     expect(team.getRange('P2').getNumberFormat()).toBe('0%');
     expect(team.getRange('Q1000').getNumberFormat()).toBe('0%');
     expect(team.getRange('N2').getNumberFormat()).toBe('yyyy-mm-dd');
@@ -206,7 +208,7 @@ describe('Set up workbook on a user’s tabs', () => {
     const formula = team.getRange('Q1').getFormula();
     expect(formula).toContain("'Team OKRs'!F:F), VSTACK(");
     expect(formula).toContain("'Team OKRs'!L:L))");
-    expect(formula).toContain("'Team OKRs'!B:B)))=\"objective\"");
+    expect(formula).toContain('\'Team OKRs\'!B:B)))="objective"');
   });
 
   it('says how many typed values a live formula replaced, the first time only', () => {

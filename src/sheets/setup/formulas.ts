@@ -5,6 +5,7 @@
  * the answer from spilling. Those columns are the add-on's own (§1.2).
  */
 import type { KpiColumn, OkrColumn } from '../../core/workbook/schema';
+import { sameFormula } from '../formula-text';
 import {
   kpiProgressFormula,
   kpiSmartFormula,
@@ -15,7 +16,6 @@ import {
   okrStatusFormula,
   type SettingsCells,
 } from '../live-formulas';
-import { sameFormula } from '../formula-text';
 import type { PreparedTable } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

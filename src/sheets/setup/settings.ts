@@ -14,6 +14,7 @@
 
 import { normalizeHeader, TAB } from '../../core/workbook/schema';
 import { defaultSettingsRows, SETTING_LABELS, SETTINGS_HEADER, type SettingKey } from '../../core/workbook/settings';
+import { sameFormula } from '../formula-text';
 import { ensureSize } from '../io';
 import { DATE_FORMAT, PERCENT_FORMAT } from '../layout';
 import {
@@ -22,7 +23,6 @@ import {
   type SettingsCells,
   settingsInUseFormulas,
 } from '../live-formulas';
-import { sameFormula } from '../formula-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -23,9 +23,7 @@ describe('OKRROLLUP (§3.3)', () => {
 
   it('omitted weights are all 1', () => {
     // (0.5 + 1) / 2 = 0.75
-    expect(OKRROLLUP(ids, parents, scores)).toEqual(
-      col(0.75, 0.5, 1, '', 'OKRSCORE: missing target'),
-    );
+    expect(OKRROLLUP(ids, parents, scores)).toEqual(col(0.75, 0.5, 1, '', 'OKRSCORE: missing target'));
   });
 
   it('lookup_ids of any shape: blank → "", unknown → error text, trimmed and case-insensitive', () => {
