@@ -53,18 +53,24 @@ export function quote(value: unknown): string {
 
 // Sign and currency may come in either order (-$5, $-5) but only one sign; thousands
 // separators must form whole groups so that a decimal comma (1,5) is refused, not misread as 15.
-const NUMERIC_TEXT = /^([+\-−]?)([$€£¥]?)\s*([+\-−]?)(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)\s*(%?)$/;
+// A trailing % or magnitude suffix (k, M, B, bn) scales the number; never both.
+const NUMERIC_TEXT =
+  /^([+\-−]?)([$€£¥]?)\s*([+\-−]?)(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)\s*(%|[kKmMbB]|bn|BN|Bn)?$/;
+
+const MAGNITUDE: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9 };
 
 /** Numeric text of §2.2 as a number, or undefined when the text is not numeric. */
 export function parseNumericText(text: string): number | undefined {
   const match = NUMERIC_TEXT.exec(text.trim());
   if (!match) return undefined;
-  const [, sign1 = '', , sign2 = '', digits = '', percent = ''] = match;
+  const [, sign1 = '', , sign2 = '', digits = '', suffix = ''] = match;
   if (sign1 !== '' && sign2 !== '') return undefined;
   const magnitude = Number(digits.replace(/,/g, ''));
   const sign = sign1 || sign2;
   const signed = sign === '-' || sign === '−' ? -magnitude : magnitude;
-  const value = percent === '' ? signed : signed / 100;
+  const scale = MAGNITUDE[suffix.toLowerCase()];
+  // 1.1 × 1e6 is 1100000.0000000002 in binary floating point; the user meant 1100000.
+  const value = suffix === '%' ? signed / 100 : scale === undefined ? signed : Number((signed * scale).toPrecision(15));
   return Number.isFinite(value) ? value : undefined;
 }
 

@@ -48,16 +48,41 @@ describe('readNumber (§2.2)', () => {
     ['12.5%', 0.125], // 12.5 / 100
     ['.5', 0.5],
     ['3.', 3],
+    // Magnitude suffixes (§2.2): the sample's own titles write "$8.0M".
+    ['$9.4M', 9_400_000],
+    ['9.4m', 9_400_000],
+    ['12k', 12_000],
+    ['1.5K', 1_500],
+    ['$2B', 2_000_000_000],
+    ['1.1bn', 1_100_000_000],
+    ['2 BN', 2_000_000_000],
+    ['-€1.2k', -1_200],
+    ['1,200k', 1_200_000],
+    ['0.07M', 70_000],
   ])('%j reads as %j', (value, expected) => {
     expect(readNumber(value)).toEqual(ok(expected));
   });
 
-  it.each([['abc'], ['1,2'], ['1,2345'], ['12abc'], ['--3'], ['-$-3'], ['1e3'], ['%'], ['$'], ['1 200']])(
-    'text %j is an error quoting the text',
-    (text) => {
-      expect(readNumber(text, 'current')).toEqual(err(`current is not a number: "${text}"`));
-    },
-  );
+  it.each([
+    ['abc'],
+    ['1,2'],
+    ['1,2345'],
+    ['12abc'],
+    ['--3'],
+    ['-$-3'],
+    ['1e3'],
+    ['%'],
+    ['$'],
+    ['1 200'],
+    ['M'],
+    ['5kk'],
+    ['5M%'],
+    ['5%k'],
+    ['5 million'],
+    ['5mb'],
+  ])('text %j is an error quoting the text', (text) => {
+    expect(readNumber(text, 'current')).toEqual(err(`current is not a number: "${text}"`));
+  });
 
   it('NaN and infinities are errors', () => {
     expect(readNumber(Number.NaN, 'start')).toEqual(err('start is not a finite number: NaN'));
