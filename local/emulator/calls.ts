@@ -43,6 +43,8 @@ export interface InstrumentEnv {
   readonly authMode: AuthModeName;
   readonly oauthScopes?: readonly string[];
   readonly grantedScopes?: readonly string[];
+  /** Injected failures (faults.ts): consulted before every call. */
+  readonly faults?: { before(key: string): void };
 }
 
 /** Throws as Apps Script does when the call's scopes are not granted (see scopes.ts). */
@@ -114,6 +116,7 @@ export function instrument<T extends object>(target: T, className: string, env: 
           throw new Error(`Emulator: ${key} needs authorization, but the script runs in AuthMode.${env.authMode}`);
         }
         checkScopes(key, env);
+        env.faults?.before(key);
         log.record(key);
         return value.apply(receiver, args);
       };

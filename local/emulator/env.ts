@@ -1,4 +1,5 @@
 import type { AuthModeName, CallLog } from './calls.js';
+import type { Faults } from './faults.js';
 
 /** What every emulated service shares: the call log, the clock, the user, the realm. */
 export interface EmulatorEnv {
@@ -27,4 +28,6 @@ export interface EmulatorEnv {
   oauthScopes?: readonly string[];
   /** The scopes the user consented to (granular consent may decline some); default: all of oauthScopes. */
   grantedScopes?: readonly string[];
+  /** Injected service failures (faults.ts); absent in services tested on their own. */
+  faults?: Faults;
 }

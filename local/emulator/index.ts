@@ -1,5 +1,6 @@
 import { CallLog } from './calls.js';
 import type { EmulatorEnv } from './env.js';
+import { Faults } from './faults.js';
 import type { Recalculation } from './formulas/engine.js';
 import type { CustomFunction } from './formulas/plugin.js';
 import { createServices, type MailState, type TriggerRecord, type UiState } from './services/index.js';
@@ -45,6 +46,8 @@ export interface Emulator {
   triggers: EmulatedTriggers;
   /** MailApp's sent messages and daily quota. */
   mail: MailState;
+  /** Makes document-changing calls fail as Sheets does when its service fails (faults.ts). */
+  faults: Faults;
 }
 
 /** Installable triggers, as Apps Script keeps them for every user of the script. */
@@ -110,6 +113,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   });
   documentId = () => world.ctx.wb.id;
+  env.faults = new Faults(() => world.ctx.wb.id);
   const store = services.ScriptApp._store;
   const trigger = (id: string): TriggerRecord => {
     const record = store.get(id);
@@ -162,5 +166,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       },
     },
     mail: services.MailApp._state,
+    faults: env.faults,
   };
 }

@@ -8,7 +8,7 @@ import type { Cell, SheetData, ValidationSpec } from './model.js';
 import { protect } from './protection.js';
 import { sortKeys, sortRows } from './sort.js';
 import { newValidation } from './validation.js';
-import { checkShape, clearContent, clearFormat, parseInput } from './values.js';
+import { checkCellText, checkShape, clearContent, clearFormat, parseInput } from './values.js';
 
 type Self = GoogleAppsScript.Spreadsheet.Range;
 type Evaluated = { value: unknown; error?: string; message?: string };
@@ -101,6 +101,7 @@ export class RangeImpl {
   }
 
   private _write(grid: unknown[][]): void {
+    checkCellText(grid);
     const tz = this.ctx.env.timeZone;
     this._each((cell, i, j) => {
       const parsed = parseInput(grid[i]?.[j], cell.fmt, tz);

@@ -39,6 +39,30 @@ export function parseInput(
   return { v: value };
 }
 
+/** Sheets' limit on the text in one cell. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+/**
+ * Refuses a write holding text longer than a cell takes, before any cell changes, with the
+ * message Sheets gives ("Your input contains more than the maximum of 50000 characters in a
+ * single cell.", e.g. https://integrately.com/integrations/google-sheets/error and
+ * https://qiita.com/koshilife/items/5aff56c1bb9e5d31067f). A formula's text is not a cell's text.
+ */
+export function checkCellText(grid: readonly (readonly unknown[])[]): void {
+  for (const row of grid) {
+    for (const value of row) {
+      if (typeof value !== 'string' || value.length <= MAX_CELL_CHARACTERS) continue;
+      const text = value.startsWith("'") ? value.slice(1) : value;
+      if (text.startsWith('=') || text.length <= MAX_CELL_CHARACTERS) continue;
+      const error = new Error(
+        `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+      );
+      error.name = 'Exception';
+      throw error;
+    }
+  }
+}
+
 export function clearContent(cell: Cell): void {
   delete cell.v;
   delete cell.f;
