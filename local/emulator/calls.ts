@@ -1,3 +1,4 @@
+import { type RoundTrip, RoundTripTracker } from './roundtrips.js';
 import { isGranted, missingFromTable, permissionError, REQUIRED_SCOPES } from './scopes.js';
 
 /**
@@ -8,9 +9,21 @@ import { isGranted, missingFromTable, permissionError, REQUIRED_SCOPES } from '.
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  private readonly tracker = new RoundTripTracker();
 
   record(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.tracker.record(key);
+  }
+
+  /** Read-after-write round trips the calls cost, in order (see roundtrips.ts). */
+  roundTrips(): number {
+    return this.tracker.trips.length;
+  }
+
+  /** Each round trip: the call that forced it and the write it found pending. */
+  roundTripLog(): readonly RoundTrip[] {
+    return [...this.tracker.trips];
   }
 
   count(key: string): number {
@@ -30,6 +43,7 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.tracker.reset();
   }
 }
 
