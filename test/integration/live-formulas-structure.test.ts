@@ -3,7 +3,7 @@
  * Sheets, inserting a row between the header and row 2 rewrites each `'Tab'!X2:X` of the
  * header-row formulas to `X3:X`, so Score, Expected and Status would sit one row off. After each
  * edit, every OKR row's Score, Expected and Status must equal what core computes for that row.
- * Red until the live formulas are made to survive structural edits.
+ * (Red against the header-row formulas of the first version, which read `X2:X`.)
  */
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
@@ -48,6 +48,28 @@ function expectEveryRowMatchesCore(rt: AddonRuntime, rows: number): void {
     }
   }
 }
+
+describe('a row inserted right under the header of each OKR tab', () => {
+  for (const [tab, parent] of [
+    [TAB.department, 'SAL-O1'],
+    [TAB.team, 'ENT-O1'],
+  ] as const) {
+    it(tab, () => {
+      const rt = sampleRuntime();
+      const sheet = rt.emulator.spreadsheet.getSheetByName(tab) as Sheet;
+      sheet.insertRowBefore(2);
+      const fill: Record<string, unknown> = {
+        ID: `${parent}-NEW`,
+        'Parent ID': parent,
+        Start: 0,
+        Target: 4,
+        Current: 1,
+      };
+      for (const [header, value] of Object.entries(fill)) sheet.getRange(2, columnOf(sheet, header)).setValue(value);
+      expectEveryRowMatchesCore(rt, 38);
+    });
+  }
+});
 
 describe('live formulas after structural edits on Corporate OKRs', () => {
   it('a row inserted right under the header and filled as a new key result', () => {
