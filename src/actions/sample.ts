@@ -6,6 +6,7 @@
  * never mix with or overwrite real OKRs.
  */
 
+import { measureFormats } from '../core/workbook/measures';
 import { SAMPLE_COMPANY, sampleWorkbook } from '../core/workbook/sample';
 import {
   CHECK_IN_SCHEMA,
@@ -21,6 +22,7 @@ import { readTable } from '../core/workbook/table';
 import { todaySerial } from '../sheets/dates';
 import { asText, readGrid } from '../sheets/io';
 import { DATE_FORMAT, DATE_TIME_FORMAT } from '../sheets/layout';
+import { writeFormatsAt } from '../sheets/measure-formats';
 import { runAction, UserError } from './run';
 import { setUpWorkbookIn } from './setup';
 
@@ -104,6 +106,12 @@ export function insertSampleOkrs(): void {
       });
     });
     writeRows(setUp.kpis.sheet, KPI_SCHEMA, setUp.kpis.plan.index, sample.kpis, { dueDate: DATE_FORMAT });
+    const measures = measureFormats(sample);
+    LEVELS.forEach((level, i) => {
+      const table = setUp.okr[i];
+      if (table) writeFormatsAt(table.sheet, measures[GRID_KEY[level]], table.plan.index);
+    });
+    writeFormatsAt(setUp.kpis.sheet, measures.kpis, setUp.kpis.plan.index);
 
     // Company: only into a blank value, never over what the user typed.
     const companyCell = ss.getSheetByName(TAB.settings)?.getRange(setUp.settings.rows.company, 2);
@@ -116,6 +124,7 @@ export function insertSampleOkrs(): void {
       writeRows(checkIns.sheet, CHECK_IN_SCHEMA, checkIns.plan.index, sample.checkIns, {
         timestamp: DATE_TIME_FORMAT,
       });
+      writeFormatsAt(checkIns.sheet, measures.checkIns, checkIns.plan.index);
       checkInNote = ` and ${sample.checkIns.length - 1} check-ins`;
     }
     const count = (grid: Grid) => grid.length - 1;

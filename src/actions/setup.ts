@@ -5,8 +5,10 @@
  * missing columns are added and only the computed columns get formulas, so a
  * second run changes nothing.
  */
-import { type KpiColumn, LEVELS, OKR_TAB_OF_LEVEL, type OkrColumn } from '../core/workbook/schema';
+import { measureFormats } from '../core/workbook/measures';
+import { type KpiColumn, LEVELS, OKR_TAB_OF_LEVEL, type OkrColumn, TAB } from '../core/workbook/schema';
 import { todaySerial } from '../sheets/dates';
+import { readGrid } from '../sheets/io';
 import {
   CHECK_IN_LAYOUT,
   HISTORY_LAYOUT,
@@ -16,6 +18,7 @@ import {
   type TablePlan,
 } from '../sheets/layout';
 import type { OkrTabColumns } from '../sheets/live-formulas';
+import { writeWorkbookMeasureFormats } from '../sheets/measure-formats';
 import { applyStatusColours } from '../sheets/setup/colours';
 import { writeKpiFormulas, writeOkrFormulas } from '../sheets/setup/formulas';
 import { ensureSettings, type SettingsOutcome } from '../sheets/setup/settings';
@@ -112,10 +115,20 @@ function summary(result: SetUpResult): string {
   return lines.join('\n');
 }
 
+/** §1.2: every row's values shown in its Unit of measure (one read per tab, one format write per column run). */
+function formatMeasures(ss: Spreadsheet): void {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const read = (tab: string) => readGrid(ss, tab, timeZone);
+  const grids = { corporate: read(TAB.corporate), department: read(TAB.department), team: read(TAB.team) };
+  writeWorkbookMeasureFormats(ss, measureFormats({ ...grids, kpis: read(TAB.kpis), checkIns: read(TAB.checkIns) }));
+}
+
 export function setUpWorkbook(): void {
   runAction('Set up workbook', () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const today = todaySerial(ss.getSpreadsheetTimeZone());
-    return summary(setUpWorkbookIn(ss, today));
+    const result = setUpWorkbookIn(ss, today);
+    formatMeasures(ss);
+    return summary(result);
   });
 }

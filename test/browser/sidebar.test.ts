@@ -285,7 +285,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     await page.fill('#checkin-comment', 'Two deals moved to proposal');
     await page.click('#checkin-save');
     await idle(page);
-    expect(await text(page, '#checkin-ok')).toBe('Checked in SAL-KR1: 4,000,000 → 4,500,000.');
+    expect(await text(page, '#checkin-ok')).toBe('Checked in SAL-KR1: $4,000,000 → $4,500,000.');
     expect(await text(page, '#checkin-summary')).toContain('$4,500,000');
     expect(await text(page, '#checkin-summary')).toContain('63%'); // (4.5 − 2) / (6 − 2)
     expect(await page.inputValue('#checkin-value')).toBe('');
@@ -313,7 +313,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     await page.press('#checkin-value', 'Enter');
     await idle(page);
     expect(await text(page, '#checkin-error')).toBe(
-      "SAL-KR1's Current changed to 4,200,000 since the sidebar loaded it (you saw 4,000,000). " +
+      "SAL-KR1's Current changed to $4,200,000 since the sidebar loaded it (you saw $4,000,000). " +
         'Nothing was saved: check the new value, then record your check-in again.',
     );
     expect(await text(page, '#checkin-summary')).toContain('$4,200,000');
@@ -402,7 +402,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     await k.type('9');
     await k.press('Enter');
     await idle(page);
-    expect(await text(page, '#checkin-ok')).toBe('Checked in C-KR2: 1.12 → 1.15.');
+    expect(await text(page, '#checkin-ok')).toBe('Checked in C-KR2: 112% → 115%.');
     expect(cell(rt, 'Corporate OKRs', 'J4')).toBe(1.15);
     expect(await text(page, '#checkin-summary')).toContain('115%'); // a % value is a fraction in the sheet
 

@@ -58,7 +58,7 @@ describe('sidebar server: check-in', () => {
 
     expect(result.status).toBe('saved');
     if (result.status !== 'saved') return;
-    expect(result.message).toBe('Checked in SAL-KR1: 4,000,000 → 4,500,000.');
+    expect(result.message).toBe('Checked in SAL-KR1: $4,000,000 → $4,500,000.');
     // (4.5M − 2M) / (6M − 2M) = 0.625, and the reply already shows it.
     expect(result.saved).toMatchObject({ id: 'SAL-KR1', measure: { current: 4500000, score: 0.625 } });
     // The reply is the row and the log entry, not the workbook.
@@ -131,7 +131,7 @@ describe('sidebar server: check-in', () => {
     expect(result).toMatchObject({
       status: 'stale',
       message:
-        "SAL-KR1's Current changed to 4,200,000 since the sidebar loaded it (you saw 4,000,000). " +
+        "SAL-KR1's Current changed to $4,200,000 since the sidebar loaded it (you saw $4,000,000). " +
         'Nothing was saved: check the new value, then record your check-in again.',
       fresh: { id: 'SAL-KR1', measure: { current: 4200000 } },
     });

@@ -3,6 +3,7 @@
  * percentage, a day as ISO text, and HTML escaping for everything a user typed. Pure.
  */
 import { formatIsoDate, fromSheetsSerial } from '../rollout/calendar';
+import { formatInUnit, formatPercent } from '../units';
 import { isBlank } from '../values';
 
 /** Text for HTML element content and quoted attribute values: nothing a user typed becomes markup. */
@@ -22,14 +23,8 @@ export function oneLine(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function number(n: number, digits = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits });
-}
-
 /** 0.546875 → `55%`. */
-export function percent(score: number | null): string {
-  return score === null || !Number.isFinite(score) ? '—' : `${Math.round(score * 100)}%`;
-}
+export const percent = formatPercent;
 
 /** +0.12 → `+12 pts`, −0.05 → `−5 pts`. */
 export function points(delta: number): string {
@@ -37,24 +32,14 @@ export function points(delta: number): string {
   return `${delta >= 0 ? '+' : '−'}${size} pts`;
 }
 
-const CURRENCY = new Set(['$', '€', '£', '¥']);
-
 /**
- * A Current or Actual in its unit of measure: `$8,600,000`, `112%` (a `%` value is a
- * fraction, as Sheets stores percentages), `3 incidents`; a binary result as done or not
- * done; blank as "no value yet".
+ * A Current or Actual in its unit of measure (§1.2, core/units.ts): `$8,600,000`, `112%`,
+ * `3 incidents`; a binary result as done or not done; blank as "no value yet".
  */
 export function valueInUnit(value: unknown, uom: string): string {
   if (isBlank(value) || value === null || value === undefined) return 'no value yet';
   if (typeof value === 'boolean') return value ? 'done' : 'not done';
-  const unit = uom.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    if (unit === '%') return `${number(value * 100, 1)}%`;
-    if (CURRENCY.has(unit)) return `${value < 0 ? '−' : ''}${unit}${number(Math.abs(value))}`;
-    return unit === '' ? number(value) : `${number(value)} ${unit}`;
-  }
-  const shown = String(value).trim();
-  return unit === '' || unit === '%' || CURRENCY.has(unit) ? shown : `${shown} ${unit}`;
+  return formatInUnit(value, uom);
 }
 
 /** A Sheets serial as `2027-03-08`. */

@@ -7,14 +7,23 @@
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
 import { scoreKeyResult } from '../../core/score';
+import { formatInUnit } from '../../core/units';
 import { isBlank, readNumber } from '../../core/values';
+import { CHECK_IN_MEASURED, OKR_MEASURED } from '../../core/workbook/measures';
 import { classifyMetricError } from '../../core/workbook/metric-problems';
 import type { OkrRow } from '../../core/workbook/okr-rows';
 import { CHECK_IN_SCHEMA, type CheckInColumn, headerRow, mapHeaders, TAB } from '../../core/workbook/schema';
 import { readTable } from '../../core/workbook/table';
-import { type CheckInInput, type CheckInResult, type OkrSummary, showValue } from '../../shared/sidebar-api';
+import {
+  type CellValue,
+  type CheckInInput,
+  type CheckInResult,
+  type OkrSummary,
+  showValue,
+} from '../../shared/sidebar-api';
 import { serialInZone } from '../../sheets/dates';
 import { asText, ensureSize } from '../../sheets/io';
+import { writeRowMeasureFormat } from '../../sheets/measure-formats';
 import { summaryAt } from './context';
 import { parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
@@ -24,6 +33,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A cell holds 50,000 characters; a check-in comment needs far fewer. */
 const MAX_COMMENT = 5_000;
+
+/** A value in the key result's unit (§1.2): `2.4%`, not 0.024. */
+function inUnit(value: CellValue, uom: string): string {
+  return value === '' || typeof value === 'boolean' ? showValue(value) : formatInUnit(value, uom);
+}
 
 function keyResultOf(state: SidebarState, id: string): OkrRow {
   const { rows } = state.workbook.okr;
@@ -107,7 +121,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
   const fresh = wireValue(cells.current);
   if (fresh !== input.seen) {
     const message =
-      `${kr.id}'s Current changed to ${showValue(fresh)} since the sidebar loaded it (you saw ${showValue(input.seen)}). ` +
+      `${kr.id}'s Current changed to ${inUnit(fresh, kr.uom)} since the sidebar loaded it (you saw ${inUnit(input.seen, kr.uom)}). ` +
       'Nothing was saved: check the new value, then record your check-in again.';
     return { status: 'stale', message, fresh: summaryAt(state, kr.tab, kr.row) as OkrSummary };
   }
@@ -197,11 +211,27 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
     log.forget();
     throw error;
   }
+  // §1.2: the new value shows in the key result's unit, on its row and in the log.
+  const measured = [cells.start, cells.target, value.value.value, cells.current];
+  writeRowMeasureFormat(
+    sheet,
+    kr.row,
+    OKR_MEASURED.map((key) => table.header.index[key]),
+    kr.uom,
+    measured,
+  );
+  writeRowMeasureFormat(
+    target.sheet,
+    target.row,
+    CHECK_IN_MEASURED.map((key) => target.index[key]),
+    kr.uom,
+    measured,
+  );
 
   const after = patchedState(state, [...okrPatches, ...logPatches]);
   return {
     status: 'saved',
-    message: `Checked in ${kr.id}: ${showValue(wireValue(cells.current))} → ${showValue(wireValue(value.value.value))}.`,
+    message: `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value.value), kr.uom)}.`,
     saved: summaryAt(after, kr.tab, kr.row) as OkrSummary,
     entry: {
       at: now.toISOString(),

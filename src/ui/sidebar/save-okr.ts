@@ -8,6 +8,7 @@
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
 import { type Finding, formatFinding } from '../../core/workbook/findings';
+import { OKR_MEASURED } from '../../core/workbook/measures';
 import type { OkrKind, OkrRow } from '../../core/workbook/okr-rows';
 import { LEVELS, type Level, OKR_TAB_OF_LEVEL, type OkrColumn, shownHeader } from '../../core/workbook/schema';
 import { validateWorkbook } from '../../core/workbook/validate';
@@ -20,6 +21,7 @@ import {
   type SaveOkrResult,
 } from '../../shared/sidebar-api';
 import { asText, ensureSize } from '../../sheets/io';
+import { writeRowMeasureFormat } from '../../sheets/measure-formats';
 import { changedSummaries, itemAt } from './context';
 import { type CellInput, fieldsOf, parseField } from './fields';
 import { generateId } from './ids';
@@ -195,6 +197,17 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLo
   const writes: CellWrite[] = cells.map(({ column, input: cell }) => ({ column, value: cell.write }));
   if (plan.created) ensureSize(sheet, plan.row, Math.max(...writes.map((w) => w.column)) + 1);
   log.writeRow(sheet, tab, plan.row, writes);
+  const written = after.workbook.okr.rows.find((r) => r.tab === tab && r.row === plan.row);
+  if (written !== undefined) {
+    const index = after.workbook.okr.tables[level].header.index;
+    writeRowMeasureFormat(
+      sheet,
+      plan.row,
+      OKR_MEASURED.map((key) => index[key]),
+      written.uom,
+      [written.start, written.target, written.current],
+    );
+  }
 
   const saved = itemAt(after, tab, plan.row);
   if (saved === undefined) throw new Error(`${tab} row ${plan.row} did not read back as an OKR row`);

@@ -4,9 +4,9 @@ import { escapeHtml, oneLine, percent, points, valueInUnit } from '../../../src/
 describe('rhythm formatting', () => {
   it('shows a value in its unit of measure', () => {
     expect(valueInUnit(8_600_000, '$')).toBe('$8,600,000');
-    expect(valueInUnit(-1200.5, '€')).toBe('−€1,200.5');
+    expect(valueInUnit(-1200.5, '€')).toBe('-€1,200.50');
     expect(valueInUnit(1.12, '%')).toBe('112%');
-    expect(valueInUnit(0.9995, '%')).toBe('100%');
+    expect(valueInUnit(0.9995, '%')).toBe('99.95%');
     expect(valueInUnit(3, 'incidents')).toBe('3 incidents');
     expect(valueInUnit(2.5, '')).toBe('2.5');
     expect(valueInUnit(true, '')).toBe('done');

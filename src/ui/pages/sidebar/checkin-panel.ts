@@ -4,6 +4,7 @@
  * server refuses the check-in if Current changed since it was shown; the panel then
  * shows the fresh value and keeps what was typed.
  */
+import { formatInUnit } from '../../../core/units';
 import {
   type CellValue,
   itemLabel,
@@ -27,17 +28,9 @@ const VALUE_HINT: Readonly<Record<string, string>> = {
   milestone: 'e.g. 60%',
 };
 
-/**
- * A value as the sheet's Unit of measure means it: `%` values are fractions (1.1 is
- * 110%), `$` goes in front, any other unit after.
- */
+/** A value in its Unit of measure (§1.2, core/units.ts): `2.4%`, `$8,600,000`, `3 incidents`. */
 export function measureText(value: CellValue | string, uom: string): string {
-  const number = typeof value === 'number' ? value : value === '' ? Number.NaN : Number(value);
-  if (typeof value === 'boolean' || !Number.isFinite(number)) return showValue(value === '' ? '' : value);
-  if (uom === '%') return `${(number * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
-  const shown = number.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  if (uom === '$') return number < 0 ? `−$${shown.slice(1)}` : `$${shown}`;
-  return uom === '' ? shown : `${shown} ${uom}`;
+  return value === '' || typeof value === 'boolean' ? showValue(value) : formatInUnit(value, uom);
 }
 
 function percent(score: number | null): string {
