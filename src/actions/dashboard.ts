@@ -1,13 +1,15 @@
 /**
  * The Dashboard sheet (§4.2): a small data table and two embedded charts drawn
- * from it: average score per unit, and status counts per level. Regenerating
- * removes the charts it made before, so they never pile up.
+ * from it: average score per unit, and status counts per level. It is built aside
+ * on a fresh sheet (§6.3), so its charts never pile up and a failure leaves the
+ * previous dashboard as it was; the caller swaps it in.
  */
 import { STATUSES } from '../core/status';
 import type { RollupReport } from '../core/workbook/report';
 import { TAB } from '../core/workbook/schema';
 import type { Workbook } from '../core/workbook/workbook';
-import { type GeneratedSheet, generatedSheet } from '../sheets/generated';
+import { type AsideSheet, type indexSheets, startAside } from '../sheets/generated';
+import type { Journal } from '../sheets/journal';
 import { writeReport } from '../sheets/report-sheet';
 import { type Block, CHART_COLUMN, DASHBOARD_COLUMN_WIDTHS, layoutDashboard } from '../sheets/reports/dashboard-layout';
 import { STATUS_STYLE } from '../sheets/status-style';
@@ -20,7 +22,8 @@ const CHART_HEIGHT = 360;
 const CHART_ROWS = 19;
 const FIRST_CHART_ROW = 3;
 
-export interface DashboardResult extends GeneratedSheet {
+export interface DashboardResult {
+  readonly aside: AsideSheet;
   readonly charts: number;
 }
 
@@ -28,13 +31,14 @@ const rangeOf = (sheet: Sheet, b: Block) => sheet.getRange(b.row, b.column, b.nu
 
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  index: ReturnType<typeof indexSheets>,
+  journal: Journal,
   report: RollupReport,
   workbook: Workbook,
 ): DashboardResult {
-  const target = generatedSheet(ss, TAB.dashboard);
-  const { sheet } = target;
   const layout = layoutDashboard(report, workbook.settings.settings, workbook.asOfDay);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const aside = startAside(ss, index, journal, TAB.dashboard);
+  const { sheet } = aside;
   writeReport(sheet, layout.grid, {
     frozenRows: 1,
     columnWidths: DASHBOARD_COLUMN_WIDTHS,
@@ -70,5 +74,5 @@ export function writeDashboard(
     .build();
   sheet.insertChart(byUnit);
   sheet.insertChart(byLevel);
-  return { ...target, charts: 2 };
+  return { aside, charts: 2 };
 }

@@ -9,7 +9,7 @@ import { buildReport } from '../core/workbook/report';
 import { TAB } from '../core/workbook/schema';
 import { validateWorkbook as findProblems } from '../core/workbook/validate';
 import { countFindings, describeCounts } from '../sheets/findings-sheet';
-import { generatedSheet } from '../sheets/generated';
+import { indexSheets, startAside, swapIn } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { leftOutNote, noOkrRowsMessage } from '../sheets/reports/okr-guard';
 import { layoutRollup, ROLLUP_COLUMN_WIDTHS } from '../sheets/reports/rollup-layout';
@@ -27,16 +27,20 @@ function renamedNote(wanted: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, 
 }
 
 export function buildRollup(): void {
-  runAction(ROLLUP_TITLE, () => {
+  runAction(ROLLUP_TITLE, (journal) => {
     const { ss, workbook } = loadWorkbook();
     const nothing = noOkrRowsMessage(workbook);
     if (nothing !== undefined) throw new UserError(nothing);
 
     const report = buildReport(workbook);
     const layout = layoutRollup(report, workbook);
-    const rollup = generatedSheet(ss, TAB.rollUp);
-    writeReport(rollup.sheet, layout.grid, { frozenRows: 1, columnWidths: ROLLUP_COLUMN_WIDTHS });
-    const dashboard = writeDashboard(ss, report, workbook);
+    // Both built aside, then swapped in (§6.3): a failure leaves each old report as it was.
+    const index = indexSheets(ss);
+    const aside = startAside(ss, index, journal, TAB.rollUp);
+    writeReport(aside.sheet, layout.grid, { frozenRows: 1, columnWidths: ROLLUP_COLUMN_WIDTHS });
+    const built = writeDashboard(ss, index, journal, report, workbook);
+    const rollup = swapIn(ss, index, aside);
+    const dashboard = { ...swapIn(ss, index, built.aside), charts: built.charts };
     // Land the user on the report they asked for (a new sheet would leave them on the Dashboard).
     rollup.sheet.activate();
 

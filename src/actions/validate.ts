@@ -5,21 +5,24 @@
 import { TAB } from '../core/workbook/schema';
 import { validateWorkbook as findProblems } from '../core/workbook/validate';
 import { describeCounts, FINDING_COLUMN_WIDTHS, FINDINGS_FROZEN_ROWS, layoutFindings } from '../sheets/findings-sheet';
-import { generatedSheet } from '../sheets/generated';
+import { indexSheets, startAside, swapIn } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { plural } from '../sheets/reports/style';
 import { loadWorkbook } from '../sheets/workbook';
 import { runAction } from './run';
 
 export function validateWorkbook(): void {
-  runAction('Validate', () => {
+  runAction('Validate', (journal) => {
     const { ss, workbook } = loadWorkbook();
     const findings = findProblems(workbook);
-    const target = generatedSheet(ss, TAB.validation);
-    const sheetIds = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()] as const));
+    const index = indexSheets(ss);
+    const sheetIds = new Map(index.order.map((s) => [s.getName(), s.getSheetId()] as const));
     const checked = `${plural(workbook.okr.rows.length, 'OKR row')}, ${plural(workbook.kpis.rows.length, 'KPI')} checked`;
     const { grid, counts } = layoutFindings(findings, sheetIds, workbook.asOfDay, checked);
-    writeReport(target.sheet, grid, { frozenRows: FINDINGS_FROZEN_ROWS, columnWidths: FINDING_COLUMN_WIDTHS });
+    // Built aside and swapped in (§6.3): a failure leaves the previous list as it was.
+    const aside = startAside(ss, index, journal, TAB.validation);
+    writeReport(aside.sheet, grid, { frozenRows: FINDINGS_FROZEN_ROWS, columnWidths: FINDING_COLUMN_WIDTHS });
+    const target = swapIn(ss, index, aside);
     target.sheet.activate();
 
     const where = target.sheet.getName();

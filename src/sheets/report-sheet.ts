@@ -5,6 +5,8 @@
  * setFontWeights, setFontStyles. However many rows, the same calls.
  */
 
+import { fitCellText } from '../core/cell-text';
+
 /** What Apps Script reports for a cell without a number format; used where a cell needs none. */
 export const NO_FORMAT = '0.###############';
 /** Plain text: what is written stays text, even `=…`, `001` or `2027-01-15` (§6.2). */
@@ -60,7 +62,8 @@ export class ReportGrid {
     for (let c = 0; c < this.width; c++) {
       const cell = cells[c];
       const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { value: cell ?? '' };
-      const value = spec.formula ?? spec.value ?? '';
+      // Text copied from the workbook may be near a cell's limit, or over it once indented (§6.3).
+      const value = spec.formula ?? (typeof spec.value === 'string' ? fitCellText(spec.value) : (spec.value ?? ''));
       values.push(value);
       formats.push(
         spec.format ??
@@ -111,11 +114,10 @@ export interface ReportLayout {
 }
 
 /**
- * Replaces everything on a generated sheet with `grid`: clear, fit, then one batched
+ * Writes `grid` on a fresh sheet built aside (§6.3, generated.ts): fit, then one batched
  * write per property. Formats go first so that text cells keep text as text.
  */
 export function writeReport(sheet: Sheet, grid: ReportGrid, layout: ReportLayout): void {
-  sheet.clear();
   // At least one row below the frozen ones: Sheets refuses to delete every non-frozen row.
   fitRows(sheet, Math.max(grid.rowCount, layout.minRows ?? 0, layout.frozenRows + 1));
   ensureColumns(sheet, grid.width);
