@@ -7,9 +7,10 @@
  */
 
 import { measureFormats } from '../core/workbook/measures';
-import { SAMPLE_COMPANY, sampleWorkbook } from '../core/workbook/sample';
+import { SAMPLE_COMPANY, sampleHistoryGrid, sampleWorkbook } from '../core/workbook/sample';
 import {
   CHECK_IN_SCHEMA,
+  HISTORY_SCHEMA,
   KPI_SCHEMA,
   LEVELS,
   OKR_SCHEMA,
@@ -21,8 +22,9 @@ import type { Grid } from '../core/workbook/table';
 import { readTable } from '../core/workbook/table';
 import { todaySerial } from '../sheets/dates';
 import { asText, readGrid } from '../sheets/io';
-import { DATE_FORMAT, DATE_TIME_FORMAT } from '../sheets/layout';
+import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT } from '../sheets/layout';
 import { writeFormatsAt } from '../sheets/measure-formats';
+import { emptyOnlySheet, removeEmptySheet } from '../sheets/stray-sheet';
 import { runAction, UserError } from './run';
 import { setUpWorkbookIn } from './setup';
 
@@ -95,7 +97,9 @@ export function insertSampleOkrs(): void {
     }
     const today = todaySerial(timeZone);
     const sample = sampleWorkbook(today);
+    const stray = emptyOnlySheet(ss);
     const setUp = setUpWorkbookIn(ss, today, SAMPLE_COMPANY);
+    removeEmptySheet(ss, stray);
 
     LEVELS.forEach((level, i) => {
       const table = setUp.okr[i];
@@ -127,6 +131,17 @@ export function insertSampleOkrs(): void {
       writeFormatsAt(checkIns.sheet, measures.checkIns, checkIns.plan.index);
       checkInNote = ` and ${sample.checkIns.length - 1} check-ins`;
     }
+    // The weeks so far, only into an empty History (append-only too): Trend and the Dashboard's line chart.
+    const history = setUp.history;
+    if (history && history.sheet.getLastRow() <= 1) {
+      writeRows(history.sheet, HISTORY_SCHEMA, history.plan.index, sampleHistoryGrid(today), {
+        date: DATE_FORMAT,
+        score: PERCENT_FORMAT,
+        expected: PERCENT_FORMAT,
+      });
+    }
+    // Land on the company's objectives, not on whichever tab set-up created last.
+    setUp.okr[0]?.sheet.activate();
     const count = (grid: Grid) => grid.length - 1;
     const okrRows = count(sample.corporate) + count(sample.department) + count(sample.team);
     return [

@@ -31,6 +31,7 @@ export interface SetUpResult {
   readonly okr: readonly PreparedTable<OkrColumn>[];
   readonly kpis: PreparedTable<KpiColumn>;
   readonly checkIns?: PreparedTable<string>;
+  readonly history?: PreparedTable<string>;
   readonly settings: SettingsOutcome;
   /** One line per change, for the summary; empty when everything was in place. */
   readonly changes: readonly string[];
@@ -96,8 +97,8 @@ export function setUpWorkbookIn(ss: Spreadsheet, today: number, company = ''): S
     changes.push(`replaced ${count} typed ${count === 1 ? 'value' : 'values'} under "${header}" with its live formula`);
   }
 
-  const checkIns = prepared[0];
-  return { okr, kpis, settings, changes, warnings, ...(checkIns ? { checkIns } : {}) };
+  const [checkIns, history] = prepared;
+  return { okr, kpis, settings, changes, warnings, ...(checkIns ? { checkIns } : {}), ...(history ? { history } : {}) };
 }
 
 function summary(result: SetUpResult): string {

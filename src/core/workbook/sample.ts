@@ -2,9 +2,12 @@
  * The example company of "Insert sample OKRs" (§4.1): Northwind Analytics, three
  * corporate objectives, three departments with two teams each, cascaded through key
  * results (department objectives align to corporate key results, team objectives to
- * department key results), with every metric type and a few aliases a user would type.
+ * department key results), with every metric type, each spelled as its drop-down offers it.
+ * Every measured key result and KPI has a check-in history (sample-activity.ts).
  * Dates are Sheets serials (zone-free): the writer gives date columns a date format.
  */
+
+import { type SampleItem, sampleCheckIns, sampleHistory } from './sample-activity';
 import { CHECK_IN_SCHEMA, HISTORY_SCHEMA, headerRow, KPI_SCHEMA, OKR_SCHEMA, type OkrColumn } from './schema';
 import { defaultCycle, defaultSettingsRows } from './settings';
 import type { WorkbookGrids } from './workbook';
@@ -35,7 +38,7 @@ const CORPORATE: readonly OkrSample[] = [
     parentId: 'C-O1',
     title: 'Keep net revenue retention at or above 110%',
     owner: 'Priya Nair',
-    metricType: 'at least',
+    metricType: 'stay above',
     target: 1.1,
     current: 1.12,
     uom: '%',
@@ -51,7 +54,7 @@ const CORPORATE: readonly OkrSample[] = [
   { id: 'C-O2', type: 'Objective', unit: 'Company', title: 'Build a product customers love', owner: 'Sam Patel' },
   {
     id: 'C-KR4',
-    type: 'KR',
+    type: 'Key Result',
     parentId: 'C-O2',
     title: 'Reduce monthly churn from 3% to 1.5%',
     owner: 'Sam Patel',
@@ -63,7 +66,7 @@ const CORPORATE: readonly OkrSample[] = [
   },
   {
     id: 'C-KR5',
-    type: 'KR',
+    type: 'Key Result',
     parentId: 'C-O2',
     title: 'Launch self-serve onboarding for all new accounts',
     owner: 'Aiko Tanaka',
@@ -132,7 +135,7 @@ const DEPARTMENT: readonly OkrSample[] = [
     parentId: 'PRD-O1',
     title: 'Self-serve onboarding rolled out to new accounts',
     owner: 'Aiko Tanaka',
-    metricType: '% complete',
+    metricType: 'milestone',
     current: 0.6,
     uom: '%',
     startDate: 14,
@@ -160,7 +163,7 @@ const DEPARTMENT: readonly OkrSample[] = [
     parentId: 'CS-O1',
     title: 'Cut first response time from 8h to 2h',
     owner: 'Omar Haddad',
-    metricType: 'reduce',
+    metricType: 'decrease',
     start: 8,
     target: 2,
     current: 5,
@@ -199,9 +202,11 @@ const TEAM: readonly OkrSample[] = [
   },
   {
     id: 'ENT-KR2',
+    type: 'Key Result',
     parentId: 'ENT-O1',
     title: 'Run 30 executive briefings',
     owner: 'Tom Becker',
+    metricType: 'increase',
     start: 0,
     target: 30,
     current: 27,
@@ -233,7 +238,7 @@ const TEAM: readonly OkrSample[] = [
     parentId: 'SMB-O1',
     title: 'Launch the partner referral program',
     owner: 'Raj Mehta',
-    metricType: 'yes/no',
+    metricType: 'binary',
     current: 'done',
     dueDate: 56,
   },
@@ -254,7 +259,7 @@ const TEAM: readonly OkrSample[] = [
     metricType: 'decrease',
     start: 48,
     target: 1,
-    current: '',
+    current: 48,
     uom: 'hours',
   },
   {
@@ -463,16 +468,65 @@ function okrGrid(rows: readonly OkrSample[], cycleStart: number): Cell[][] {
   ];
 }
 
-/** Measured key results get a check-in three days before as-of, so the sample validates clean. */
-function checkIns(asOfDay: number, cycleStart: number): Cell[][] {
-  const at = Math.max(cycleStart, Math.floor(asOfDay) - 3) + 0.5;
-  const measured = [...CORPORATE, ...DEPARTMENT, ...TEAM].filter(
-    (row) => row.type !== 'Objective' && (row.metricType !== undefined || row.target !== undefined),
-  );
-  return [
-    headerRow(CHECK_IN_SCHEMA),
-    ...measured.map((row) => [at, row.id ?? '', '', row.current ?? '', 7, 'Weekly check-in', row.owner ?? '']),
-  ];
+/** The latest check-in of each measured key result and KPI: the owner's confidence and word. */
+const LATEST: Readonly<Record<string, readonly [number, string]>> = {
+  'C-KR1': [7, 'Two renewals moved to next month; pipeline covers the gap.'],
+  'C-KR2': [9, 'Expansion revenue ahead of plan.'],
+  'C-KR4': [6, 'Churn is falling, but slower than planned.'],
+  'C-KR7': [8, 'Three P1s this month, all resolved within the hour.'],
+  'SAL-KR1': [7, 'Pipeline doubled since the start of the quarter.'],
+  'PRD-KR1': [8, 'Rolled out to 60% of new accounts.'],
+  'CS-KR1': [6, 'New triage rota cut response times by three hours.'],
+  'ENT-KR1': [7, 'Six deals closed, four in final negotiation.'],
+  'ENT-KR2': [9, 'Briefing calendar full until the end of the quarter.'],
+  'SMB-KR1': [5, 'Conversion up, but the new pricing page is late.'],
+  'SMB-KR2': [10, 'Programme live with twelve partners.'],
+  'PLT-KR1': [3, 'Blocked on the new provisioning service; no change yet.'],
+  'PLT-KR2': [9, 'No outage this month.'],
+  'GRO-KR1': [8, 'Checklist redesign shipped.'],
+  'GRO-KR2': [4, 'Tour tooling chosen; content not started.'],
+  'SUP-KR1': [4, 'Backlog grew after the release; two agents out sick.'],
+  'SUP-KR2': [8, 'Twenty articles published this month.'],
+  'ONB-KR1': [7, 'Median down to 18 days.'],
+  'ONB-KR2': [9, 'NPS steady at 55.'],
+  'KPI-1': [7, 'MRR on plan.'],
+  'KPI-2': [6, 'Win rate up three points.'],
+  'KPI-3': [6, 'Median response down to five hours.'],
+  'KPI-4': [9, 'Uptime above target.'],
+  'KPI-5': [7, '150 activated accounts this week.'],
+  'KPI-6': [8, 'CSAT survey closed: 86%.'],
+};
+
+/** Measured key results (a metric of their own), then KPIs, as the check-in history sees them. */
+function sampleItems(): SampleItem[] {
+  const okrItems = [...CORPORATE, ...DEPARTMENT, ...TEAM]
+    .filter((row) => row.type !== 'Objective' && row.metricType !== undefined)
+    .map((row) => ({
+      id: String(row.id ?? ''),
+      owner: String(row.owner ?? ''),
+      metricType: String(row.metricType ?? ''),
+      start: row.start ?? '',
+      current: row.current ?? '',
+    }));
+  const kpiItems = KPIS.map((row) => ({
+    id: String(row[0]),
+    owner: String(row[4]),
+    metricType: String(row[10]),
+    start: row[6] ?? '',
+    current: row[8] ?? '',
+  }));
+  return [...okrItems, ...kpiItems].map((item) => {
+    const [confidence, comment] = LATEST[item.id] ?? [7, 'Weekly check-in'];
+    return { ...item, confidence, comment };
+  });
+}
+
+/** A measured key result's Confidence cell: its latest check-in's. */
+function withConfidence(rows: readonly OkrSample[]): OkrSample[] {
+  return rows.map((row) => {
+    const latest = row.type !== 'Objective' && row.metricType !== undefined ? LATEST[row.id ?? ''] : undefined;
+    return latest === undefined ? row : { ...row, confidence: latest[0] };
+  });
 }
 
 /**
@@ -483,9 +537,9 @@ export function sampleWorkbook(asOfDay: number): Required<WorkbookGrids> {
   const cycle = defaultCycle(asOfDay);
   const kpiColumns = KPI_SCHEMA.columns.length;
   return {
-    corporate: okrGrid(CORPORATE, cycle.start),
-    department: okrGrid(DEPARTMENT, cycle.start),
-    team: okrGrid(TEAM, cycle.start),
+    corporate: okrGrid(withConfidence(CORPORATE), cycle.start),
+    department: okrGrid(withConfidence(DEPARTMENT), cycle.start),
+    team: okrGrid(withConfidence(TEAM), cycle.start),
     kpis: [
       headerRow(KPI_SCHEMA),
       ...KPIS.map((row) => {
@@ -495,7 +549,16 @@ export function sampleWorkbook(asOfDay: number): Required<WorkbookGrids> {
       }),
     ],
     settings: defaultSettingsRows(asOfDay, SAMPLE_COMPANY),
-    checkIns: checkIns(asOfDay, cycle.start),
+    checkIns: [headerRow(CHECK_IN_SCHEMA), ...sampleCheckIns(sampleItems(), asOfDay, cycle.start)],
     history: [headerRow(HISTORY_SCHEMA)],
   };
+}
+
+/**
+ * The weekly snapshots the sample's check-ins would have recorded since the cycle began
+ * (header first): Insert sample puts them into an empty History, so Trend and the
+ * Dashboard's score over time show a quarter under way.
+ */
+export function sampleHistoryGrid(asOfDay: number): Cell[][] {
+  return sampleHistory(sampleWorkbook(asOfDay), asOfDay, defaultCycle(asOfDay).start);
 }

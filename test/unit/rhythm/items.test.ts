@@ -34,9 +34,11 @@ describe('tracked items', () => {
       score: 0.3,
       status: 'Behind',
     });
-    // The sample checks measured key results in three days before as-of, at noon.
+    // The sample checks measured key results and KPIs in three days before as-of, at noon.
     expect(kr1?.lastCheckIn).toBe(AS_OF - 3 + 0.5);
-    expect(items.find((i) => i.id === 'KPI-1')?.lastCheckIn).toBeNull();
+    expect(items.find((i) => i.id === 'KPI-1')?.lastCheckIn).toBe(AS_OF - 3 + 0.5);
+    grids.checkIns = grids.checkIns.filter((row) => row[1] !== 'KPI-1');
+    expect(trackedItems(read(grids)).find((i) => i.id === 'KPI-1')?.lastCheckIn).toBeNull();
     setCell(grids.kpis, 'KPI-1', 'Actual', '');
     expect(trackedItems(read(grids)).find((i) => i.id === 'KPI-1')).toMatchObject({ score: null, status: '' });
   });

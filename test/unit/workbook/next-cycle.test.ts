@@ -142,18 +142,19 @@ describe('planNextCycle on the sample company (2027 Q1, as of 2027-02-15)', () =
     // SAL-KR1 (row 3) 0.5, PRD-KR1 (row 6) milestone 0.6, CS-KR1 (row 9) (5 − 8) / (2 − 8) = 0.5.
     expect(changes(p, 'Department OKRs', 'Start')).toEqual({ 3: 4_000_000, 6: 0.6, 9: 5 });
     // ENT-KR1 6/12, ENT-KR2 27/30, SMB-KR1 0.3, GRO-KR1 0.75, GRO-KR2 0.25, SUP-KR1 62 > 50 → 0,
-    // SUP-KR2 60/80, ONB-KR1 12/16. PLT-KR1 (row 9) has no Current yet: it scores 0, its Start stays 48.
+    // SUP-KR2 60/80, ONB-KR1 12/16. PLT-KR1 (row 9) is still at 48: it scores 0 and starts again from 48.
     expect(changes(p, 'Team OKRs', 'Start')).toEqual({
       3: 6,
       4: 27,
       6: 0.13,
+      9: 48,
       12: 0.5,
       13: 0.25,
       15: 62,
       16: 100,
       18: 18,
     });
-    expect(Object.keys(changes(p, 'Team OKRs', 'Current')).map(Number)).toEqual([3, 4, 6, 12, 13, 15, 16, 18]);
+    expect(Object.keys(changes(p, 'Team OKRs', 'Current')).map(Number)).toEqual([3, 4, 6, 9, 12, 13, 15, 16, 18]);
     expect(ids(p.carried)).toEqual([
       'C-KR1',
       'C-KR4',
