@@ -45,82 +45,131 @@ export class RangeImpl {
     return this as unknown as Self;
   }
 
+  // The loops below read `this` once: methods run with `this` bound to the instrumented proxy
+  // (calls.ts), so every property read inside a per-cell loop would go through its trap.
   private _map<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
-    const out: T[][] = [];
     const { row, col, numRows, numCols } = this.rect;
+    const rows = this.sheet.rows;
+    const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
-      const line: T[] = [];
-      const rowData = this.sheet.rows[row + i];
-      for (let j = 0; j < numCols; j++) line.push(fn(rowData?.[col + j], row + i, col + j));
-      out.push(line);
+      const line: T[] = new Array(numCols);
+      const rowData = rows[row + i];
+      for (let j = 0; j < numCols; j++) line[j] = fn(rowData?.[col + j], row + i, col + j);
+      out[i] = line;
     }
     return out;
   }
 
-  private _each(fn: (cell: Cell, i: number, j: number) => void): void {
+  /**
+   * Calls `fn` on every cell of the range, creating the cells that do not exist yet, except
+   * where `absent(i, j)` says the cell would stay empty: a blank written into nothing needs no
+   * cell (a 50,000-row report is mostly blanks and defaults).
+   */
+  private _each(fn: (cell: Cell, i: number, j: number) => void, absent?: (i: number, j: number) => boolean): void {
     const { row, col, numRows, numCols } = this.rect;
-    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(this.sheet.ensure(row + i, col + j), i, j);
+    const sheet = this.sheet;
+    for (let i = 0; i < numRows; i++) {
+      let line = sheet.rows[row + i];
+      for (let j = 0; j < numCols; j++) {
+        let cell = line?.[col + j];
+        if (!cell) {
+          if (absent?.(i, j)) continue;
+          if (!line) {
+            line = [];
+            sheet.rows[row + i] = line;
+          }
+          cell = {};
+          line[col + j] = cell;
+        }
+        fn(cell, i, j);
+      }
+    }
   }
 
   private _setAll(key: keyof Cell, value: unknown): Self {
+    const v = value === null ? undefined : value;
     this._each((cell) => {
-      if (value === null || value === undefined) delete cell[key];
-      else (cell as Record<string, unknown>)[key] = value;
+      (cell as Record<string, unknown>)[key] = v;
     });
     return this._self();
   }
 
   private _setGrid(key: keyof Cell, data: unknown, method: string, map: (v: unknown) => unknown = (v) => v): Self {
     const grid = checkShape(data, this.rect.numRows, this.rect.numCols, method);
-    this._each((cell, i, j) => {
-      const v = map(grid[i]?.[j]);
-      if (v === null || v === undefined || v === '') delete cell[key];
-      else (cell as Record<string, unknown>)[key] = v;
-    });
+    const value = (i: number, j: number) => {
+      const v = map((grid[i] as unknown[])[j]);
+      return v === null || v === '' ? undefined : v;
+    };
+    this._each(
+      (cell, i, j) => {
+        (cell as Record<string, unknown>)[key] = value(i, j);
+      },
+      (i, j) => value(i, j) === undefined,
+    );
     return this._self();
   }
 
-  _evaluated(): Evaluated[][] {
-    const ev = this.ctx.wb.engine.evaluate(this.sheet, this.rect);
+  _evaluated(ev = this.ctx.wb.engine.evaluate(this.sheet, this.rect)): Evaluated[][] {
+    const rect = this.rect;
     const env = this.ctx.env;
     return this._map((cell, r, c) => {
-      const e = ev?.[r - this.rect.row]?.[c - this.rect.col];
-      let value: unknown = e ? e.value : (cell?.v ?? '');
-      const fmt = cell?.fmt;
-      if (!e?.error) {
-        // Sheets types a number by its format: a date-formatted number reads as a Date and
-        // a date under a number format reads as its serial.
-        if (typeof value === 'number' && isDateFormat(fmt)) value = new Date(serialToMs(value, env.timeZone));
-        else if (isDate(value) && fmt && fmt !== '@' && fmt.toLowerCase() !== 'general' && !isDateFormat(fmt)) {
-          value = dateToSerial(value.getTime(), env.timeZone);
-        }
-      }
-      if (isDate(value)) value = new env.Date(value.getTime());
+      const e = ev?.[r - rect.row]?.[c - rect.col];
+      const value = typedValue(e ? e.value : (cell?.v ?? ''), e?.error ? undefined : cell?.fmt, env);
       return e ? { ...e, value } : { value };
     });
+  }
+
+  /** Values as getValues returns them; without formulas in the workbook, straight from the cells. */
+  private _values(): unknown[][] {
+    const sheet = this.sheet;
+    const rect = this.rect;
+    const env = this.ctx.env;
+    const ev = this.ctx.wb.engine.evaluate(sheet, rect);
+    if (ev === null) return this._map((cell) => (cell === undefined ? '' : typedValue(cell.v ?? '', cell.fmt, env)));
+    return this._evaluated(ev).map((row) => row.map((e) => e.value));
   }
 
   private _write(grid: unknown[][]): void {
     checkCellText(grid);
     const tz = this.ctx.env.timeZone;
+    const sheet = this.sheet;
+    let formulas = 0;
+    const blank = (i: number, j: number) => {
+      const value = (grid[i] as unknown[])[j];
+      return value === '' || value === null || value === undefined;
+    };
     this._each((cell, i, j) => {
-      const parsed = parseInput(grid[i]?.[j], cell.fmt, tz);
+      const value = (grid[i] as unknown[])[j];
       const had = cell.f !== undefined;
-      clearContent(cell);
-      if (parsed.v !== undefined) cell.v = parsed.v;
-      if (parsed.f !== undefined) cell.f = parsed.f;
-      if (parsed.fmt !== undefined) cell.fmt = parsed.fmt;
-      this.sheet.formulaCount += (cell.f !== undefined ? 1 : 0) - (had ? 1 : 0);
-    });
-    this.ctx.wb.engine.touch(this.sheet, this.rect);
+      // The common cases need no parsing: a number, a boolean, a blank, text under "@".
+      if (typeof value === 'number' || typeof value === 'boolean') {
+        cell.v = value;
+        cell.f = undefined;
+      } else if (value === '' || value === null || value === undefined) {
+        cell.v = undefined;
+        cell.f = undefined;
+      } else if (typeof value === 'string' && cell.fmt === '@') {
+        cell.v = value;
+        cell.f = undefined;
+      } else {
+        const parsed = parseInput(value, cell.fmt, tz);
+        cell.v = parsed.v;
+        cell.f = parsed.f;
+        if (parsed.fmt !== undefined) cell.fmt = parsed.fmt;
+      }
+      formulas += (cell.f !== undefined ? 1 : 0) - (had ? 1 : 0);
+    }, blank);
+    sheet.formulaCount += formulas;
+    this.ctx.wb.engine.touch(sheet, this.rect);
   }
 
   private _clearContents(): void {
+    const sheet = this.sheet;
     this._each((cell) => {
-      if (cell.f !== undefined) this.sheet.formulaCount--;
+      if (cell.f !== undefined) sheet.formulaCount--;
       clearContent(cell);
     });
-    this.ctx.wb.engine.touch(this.sheet, this.rect);
+    this.ctx.wb.engine.touch(sheet, this.rect);
   }
 
   /** The message Sheets shows when hovering an error cell (top-left cell of the range). */
@@ -207,7 +256,7 @@ export class RangeImpl {
 
   // --- values
   getValues() {
-    return this._evaluated().map((row) => row.map((e) => e.value));
+    return this._values();
   }
   getValue() {
     return this._evaluated()[0]?.[0]?.value ?? '';
@@ -521,6 +570,35 @@ export class RangeImpl {
     this.ctx.wb.engine.touch(this.sheet, this.rect);
     return this._self();
   }
+}
+
+const dateFormats = new Map<string, boolean>();
+
+/** isDateFormat, remembered per format: getValues asks it for every cell. */
+function isDateFormatCached(fmt: string | undefined): boolean {
+  if (fmt === undefined) return false;
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    known = isDateFormat(fmt);
+    dateFormats.set(fmt, known);
+  }
+  return known;
+}
+
+/**
+ * A cell's value as a script reads it. Sheets types a number by its format: a date-formatted
+ * number reads as a Date and a date under a number format reads as its serial. Dates are made
+ * in the script's realm. `fmt` is undefined for an error value.
+ */
+function typedValue(raw: unknown, fmt: string | undefined, env: Ctx['env']): unknown {
+  if (typeof raw === 'number') {
+    return isDateFormatCached(fmt) ? new env.Date(serialToMs(raw, env.timeZone)) : raw;
+  }
+  if (!isDate(raw)) return raw;
+  if (fmt && fmt !== '@' && fmt.toLowerCase() !== 'general' && !isDateFormatCached(fmt)) {
+    return dateToSerial(raw.getTime(), env.timeZone);
+  }
+  return new env.Date(raw.getTime());
 }
 
 /** Formatting of one cell after conditional format rules: the first matching rule wins. */

@@ -135,7 +135,10 @@ export class SheetImpl {
     }
     const old = this.d.name;
     for (const s of this.ctx.wb.sheets) {
-      for (const row of s.rows) for (const c of row ?? []) if (c?.f) c.f = renameSheetRefs(c.f, old, n, quoteSheetName);
+      if (s.formulaCount > 0) {
+        for (const row of s.rows)
+          for (const c of row ?? []) if (c?.f) c.f = renameSheetRefs(c.f, old, n, quoteSheetName);
+      }
       // A chart's data is a GridRange naming its sheet by id, not by name, so it follows a rename:
       // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/charts#ChartSourceRange
       for (const chart of s.charts)
