@@ -2,7 +2,7 @@
  * Reads and writes in batches (§6.1): one read per tab, one write per block of
  * cells. Nothing here writes a single cell in a loop.
  */
-import { withSerialDates } from './dates';
+import { serialDatesInPlace } from './dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -11,7 +11,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function readGrid(ss: Spreadsheet, tab: string, timeZone: string): unknown[][] | undefined {
   const sheet = ss.getSheetByName(tab);
   if (!sheet) return undefined;
-  return withSerialDates(sheet.getDataRange().getValues(), timeZone);
+  return serialDatesInPlace(sheet.getDataRange().getValues(), timeZone);
 }
 
 /**

@@ -80,7 +80,8 @@ const METRIC_COLUMN: Readonly<Record<MetricField, OkrColumn>> = {
   type: 'metricType',
 };
 
-type Draft = Omit<OkrRow, 'unit'>;
+/** A row as read, its `unit` still its own: a key result's blank Unit is filled in afterwards. */
+type Draft = { -readonly [K in keyof OkrRow]: OkrRow[K] };
 
 function readRow(
   table: Table<OkrColumn>,
@@ -134,6 +135,7 @@ function readRow(
     parentId,
     parentKey: normalizeId(parentId),
     ownUnit: text(cells.unit),
+    unit: '',
     title: text(cells.title),
     owner: text(cells.owner),
     metricType: metricType.ok ? metricType.value : null,
@@ -181,13 +183,13 @@ export function parseOkrTabs(grids: OkrGrids): OkrTabs {
   // A key result's blank Unit is its objective's: the first row with the parent's ID, as in the roll-up.
   const first = new Map<string, Draft>();
   for (const draft of drafts) if (draft.key !== '' && !first.has(draft.key)) first.set(draft.key, draft);
-  const rows = drafts.map((draft): OkrRow => {
-    let unit = draft.ownUnit;
-    if (unit === '' && draft.kind === 'Key Result') {
+  // Filled in place, not copied: 50,000 rows are 50,000 objects fewer to allocate.
+  for (const draft of drafts) {
+    draft.unit = draft.ownUnit;
+    if (draft.unit === '' && draft.kind === 'Key Result') {
       const parent = first.get(draft.parentKey);
-      if (parent !== undefined && parent.kind === 'Objective') unit = parent.ownUnit;
+      if (parent !== undefined && parent.kind === 'Objective') draft.unit = parent.ownUnit;
     }
-    return { ...draft, unit };
-  });
-  return { rows, tables, problems };
+  }
+  return { rows: drafts, tables, problems };
 }

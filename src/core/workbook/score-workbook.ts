@@ -56,15 +56,37 @@ export function scoreWorkbook(okr: OkrTabs, settings: Settings, asOfDay: number)
   const rollup = rollUp(
     okr.rows.map((row) => ({ id: row.id, parentId: row.parentId, ownScore: row.ownScore, weight: row.weight })),
   );
-  const byRow = new Map<string, RowScore>();
+  // Most rows have no dates of their own: they share the cycle's Expected, computed once.
+  let cycleExpected: Result<number> | undefined;
   const rows = okr.rows.map((row, i): RowScore => {
     const score = rollup.scores[i] ?? ok(null);
-    const expected = rowExpected(row, settings, asOfDay);
-    const result: RowScore = { row, score, expected, status: rowStatus(score, expected, settings) };
-    byRow.set(rowKey(row.tab, row.row), result);
-    return result;
+    const ownDates = !(
+      row.startDate.ok &&
+      row.startDate.value === null &&
+      row.dueDate.ok &&
+      row.dueDate.value === null
+    );
+    let expected: Result<number>;
+    if (ownDates) expected = rowExpected(row, settings, asOfDay);
+    else {
+      cycleExpected ??= rowExpected(row, settings, asOfDay);
+      expected = cycleExpected;
+    }
+    return { row, score, expected, status: rowStatus(score, expected, settings) };
   });
-  return { rows, rollup, byRow };
+  // Built on first use: only the sidebar and Start next cycle look rows up by tab and row.
+  let byRow: Map<string, RowScore> | undefined;
+  return {
+    rows,
+    rollup,
+    get byRow() {
+      if (byRow === undefined) {
+        byRow = new Map();
+        for (const result of rows) byRow.set(rowKey(result.row.tab, result.row.row), result);
+      }
+      return byRow;
+    },
+  };
 }
 
 /** A result as a cell shows it: the number or text, "" for blank, the message for an error. */
