@@ -15,6 +15,12 @@ export interface CheckIn {
   readonly at: number;
   readonly id: string;
   readonly key: string;
+  /** As logged (raw cells): the sidebar shows an item's recent check-ins. */
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  readonly confidence: unknown;
+  readonly comment: string;
+  readonly user: string;
 }
 
 export function parseCheckIns(grid: Grid | undefined): { readonly checkIns: CheckIn[]; readonly problems: Finding[] } {
@@ -31,7 +37,17 @@ export function parseCheckIns(grid: Grid | undefined): { readonly checkIns: Chec
       problems.push(cellFinding(table, row, key, 'warning', 'bad-value', id, message));
       continue;
     }
-    checkIns.push({ row, at: at.value, id, key: normalizeId(id) });
+    checkIns.push({
+      row,
+      at: at.value,
+      id,
+      key: normalizeId(id),
+      oldValue: cells.oldValue,
+      newValue: cells.newValue,
+      confidence: cells.confidence,
+      comment: text(cells.comment),
+      user: text(cells.user),
+    });
   }
   return { checkIns, problems };
 }
@@ -42,8 +58,12 @@ export interface Snapshot {
   readonly date: number;
   readonly id: string;
   readonly key: string;
+  /** As recorded ("" when the column is missing). */
+  readonly level: string;
   /** null when the row had no score that day (blank or an error). */
   readonly score: number | null;
+  /** null when not recorded. */
+  readonly expected: number | null;
   readonly status: string;
 }
 
@@ -64,12 +84,15 @@ export function parseHistory(grid: Grid | undefined): { readonly snapshots: Snap
     }
     // An error text in a snapshot's Score is a score the row did not have that day.
     const score = readNumber(cells.score);
+    const expected = readNumber(cells.expected);
     snapshots.push({
       row,
       date: date.value,
       id,
       key: normalizeId(id),
+      level: text(cells.level),
       score: score.ok && !isBlank(cells.score) ? score.value : null,
+      expected: expected.ok && !isBlank(cells.expected) ? expected.value : null,
       status: text(cells.status),
     });
   }

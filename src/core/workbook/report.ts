@@ -7,6 +7,8 @@
 import { daysElapsed } from '../expected';
 import type { Result } from '../result';
 import { STATUSES, type Status } from '../status';
+import { formatPoints } from '../units';
+import { isBlank } from '../values';
 import type { Snapshot } from './logs';
 import type { OkrKind, OkrRow } from './okr-rows';
 import { LEVELS, type Level } from './schema';
@@ -22,7 +24,7 @@ export interface Trend {
   readonly previous: number;
   /** The previous snapshot's day (Sheets serial). */
   readonly since: number;
-  /** As the report shows it: `▲ +0.12`, `▼ −0.05`, `=`. */
+  /** As the report shows it, in percentage points: `▲ +12 pts`, `▼ −5 pts`, `=`. */
   readonly text: string;
 }
 
@@ -41,8 +43,22 @@ export interface ReportRow {
   readonly title: string;
   readonly unit: string;
   readonly owner: string;
+  /** The row's own values as typed, shown in its Unit of measure (§1.2). */
+  readonly current: unknown;
+  readonly target: unknown;
+  readonly uom: string;
+  /** A key result with a metric of its own whose Current is still blank. */
+  readonly notStarted: boolean;
+  /** The owner's Confidence (0–10); null when blank or not a number. */
+  readonly confidence: number | null;
+  /** The latest check-in in the log (a Sheets serial), null when none. */
+  readonly lastCheckIn: number | null;
+  /** Calendar days since `lastCheckIn`. */
+  readonly daysSinceCheckIn: number | null;
   readonly score: Result<number | null>;
   readonly expected: Result<number>;
+  /** score − expected: below 0 the row is behind the pace of the cycle; null without both. */
+  readonly gap: number | null;
   readonly status: Result<Status | null>;
   /** null without a previous snapshot of this ID or without a score on either side. */
   readonly trend: Trend | null;
@@ -84,8 +100,14 @@ export interface RollupReport {
 const SAME = 1e-9;
 
 function formatDelta(delta: number): string {
-  const size = Math.abs(delta).toFixed(2);
-  return delta > 0 ? `▲ +${size}` : `▼ −${size}`;
+  return `${delta > 0 ? '▲' : '▼'} ${formatPoints(delta)}`;
+}
+
+/** The latest check-in of every ID in the log (normalized key → serial). */
+export function latestCheckIns(checkIns: Workbook['checkIns']): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const c of checkIns) if (c.at > (latest.get(c.key) ?? Number.NEGATIVE_INFINITY)) latest.set(c.key, c.at);
+  return latest;
 }
 
 /**
@@ -232,12 +254,15 @@ export function buildReport(workbook: Workbook): RollupReport {
     else otherRoots.push(i);
   }
   const { day, scores: previous } = previousScores(workbook.history, workbook.asOfDay);
+  const checkedIn = latestCheckIns(workbook.checkIns);
   const visited = new Uint8Array(n);
   const make =
     (into: ReportRow[]) =>
     (index: number, depth: number): void => {
       const s = scores[index] as RowScore;
       const r = s.row;
+      const lastCheckIn = r.key === '' ? null : (checkedIn.get(r.key) ?? null);
+      const score = s.score.ok ? s.score.value : null;
       into.push({
         index,
         depth,
@@ -250,8 +275,18 @@ export function buildReport(workbook: Workbook): RollupReport {
         title: r.title,
         unit: r.unit,
         owner: r.owner,
+        current: r.current,
+        target: r.target,
+        uom: r.uom,
+        notStarted: r.kind === 'Key Result' && r.metricType !== null && isBlank(r.current),
+        confidence: r.confidence.ok ? r.confidence.value : null,
+        lastCheckIn,
+        // Calendar days, as a person counts them: checked in on Friday is 3 days ago on Monday.
+        daysSinceCheckIn:
+          lastCheckIn === null ? null : Math.max(0, Math.floor(workbook.asOfDay) - Math.floor(lastCheckIn)),
         score: s.score,
         expected: s.expected,
+        gap: score !== null && s.expected.ok ? score - s.expected.value : null,
         status: s.status,
         trend: r.key === '' ? null : trendOf(s.score, previous.get(r.key), day),
       });

@@ -65,6 +65,29 @@ describe('buildReport on the sample company', () => {
   });
 });
 
+describe('buildReport: what each row shows beside its score', () => {
+  it('carries values in their unit, confidence, days since the last check-in and the gap to expected', () => {
+    const report = buildReport(read(sample()));
+    const byId = new Map(report.rows.map((r) => [r.id, r]));
+    const kr1 = byId.get('C-KR1');
+    // Checked in on 2027-02-12 at noon; as of 2027-02-15: three calendar days.
+    expect(kr1).toMatchObject({ current: 8_600_000, target: 10_000_000, uom: '$', confidence: 7 });
+    expect(kr1?.daysSinceCheckIn).toBe(3);
+    expect(kr1?.notStarted).toBe(false);
+    // 0.3 against E = 45/89.
+    expect(kr1?.gap).toBeCloseTo(0.3 - 45 / 89, 12);
+    // An objective has no check-ins of its own.
+    expect(byId.get('C-O1')).toMatchObject({ lastCheckIn: null, daysSinceCheckIn: null, confidence: null });
+  });
+
+  it('marks a measured key result with a blank Current as not started', () => {
+    const grids = sample();
+    setCell(grids.team, 'PLT-KR1', 'Current', '');
+    const row = buildReport(read(grids)).rows.find((r) => r.id === 'PLT-KR1');
+    expect(row?.notStarted).toBe(true);
+  });
+});
+
 describe('buildReport edge cases', () => {
   it('trends against the latest snapshot before today', () => {
     const grids = sample();
@@ -76,8 +99,8 @@ describe('buildReport edge cases', () => {
     const report = buildReport(read(grids));
     const byId = new Map(report.rows.map((r) => [r.id, r]));
     expect(report.previousSnapshot).toBe(day(2027, 2, 8));
-    // 0.546875 − 0.5 = +0.046875
-    expect(byId.get('C-O1')?.trend).toMatchObject({ symbol: '▲', text: '▲ +0.05', previous: 0.5 });
+    // 0.546875 − 0.5 = +0.046875: 5 percentage points, as the score itself is a percent.
+    expect(byId.get('C-O1')?.trend).toMatchObject({ symbol: '▲', text: '▲ +5 pts', previous: 0.5 });
     expect(byId.get('C-O1')?.trend?.delta).toBeCloseTo(0.046875);
     expect(byId.get('C-KR1')?.trend).toMatchObject({ symbol: '=', text: '=' });
     expect(byId.get('C-KR2')?.trend).toBeNull();
