@@ -65,6 +65,7 @@ export function createSpreadsheetWorld(
     SheetType: makeEnum(['GRID', 'OBJECT', 'DATASOURCE'] as const),
     Dimension: makeEnum(['COLUMNS', 'ROWS'] as const),
     Direction: makeEnum(['UP', 'DOWN', 'PREVIOUS', 'NEXT'] as const),
+    GroupControlTogglePosition: makeEnum(['BEFORE', 'AFTER'] as const),
     getActiveSpreadsheet: () => spreadsheet,
     getActive: () => spreadsheet,
     openById: (id: string) => {

@@ -4,6 +4,7 @@ import type { Ctx } from './context.js';
 import { normalizeColor } from './context.js';
 import { dateToSerial, isDate, serialToMs } from './dates.js';
 import { formatValue, isDateFormat } from './formats.js';
+import { shiftDepth } from './groups.js';
 import type { Cell, SheetData, ValidationSpec } from './model.js';
 import { protect } from './protection.js';
 import { sortKeys, sortRows } from './sort.js';
@@ -501,6 +502,12 @@ export class RangeImpl {
   }
   getDataValidation() {
     return this.getDataValidations()[0]?.[0] ?? null;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#shiftRowGroupDepth(Integer) */
+  shiftRowGroupDepth(delta: number) {
+    if (!Number.isInteger(delta)) throw new Error(`Invalid argument: delta (${delta})`);
+    shiftDepth(this.sheet, this.rect.row, this.rect.numRows, delta);
+    return this._self();
   }
   insertCheckboxes(checked?: unknown, unchecked?: unknown) {
     const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];

@@ -5,6 +5,7 @@ import { newChart, newChartBuilder } from './charts.js';
 import { newRule } from './conditional.js';
 import type { Ctx } from './context.js';
 import { normalizeColor } from './context.js';
+import { allRowGroups, moveRowGroups, rowDepth, rowGroupAt, rowGroupState } from './groups.js';
 import { addMetadata, newFinder, wrapMetadata } from './metadata.js';
 import { type ChartSpec, type ConditionalRuleSpec, SheetData } from './model.js';
 import { protect, wrapProtection } from './protection.js';
@@ -87,6 +88,7 @@ export class SheetImpl {
         }
       };
       shiftSet(d.rowHeights);
+      moveRowGroups(d, at, count);
     } else {
       for (const row of d.rows) {
         if (!row) continue;
@@ -320,6 +322,32 @@ export class SheetImpl {
         ascending: ascending !== false,
       });
     }
+    return this._self();
+  }
+  /** Row groups: groups.ts (https://developers.google.com/apps-script/reference/spreadsheet/group). */
+  getRowGroup(rowIndex: number, groupDepth: number) {
+    return rowGroupAt(this.ctx, this.d, rowIndex, groupDepth);
+  }
+  getRowGroupDepth(rowIndex: number) {
+    return rowDepth(this.d, rowIndex);
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#setRowGroupControlPosition(GroupControlTogglePosition) */
+  setRowGroupControlPosition(position: unknown) {
+    const name = String(position);
+    if (name !== 'BEFORE' && name !== 'AFTER') throw new Error(`Invalid argument: position (${name})`);
+    rowGroupState(this.d).controlAfter = name === 'AFTER';
+    return this._self();
+  }
+  getRowGroupControlPosition() {
+    return rowGroupState(this.d).controlAfter ? 'AFTER' : 'BEFORE';
+  }
+  expandAllRowGroups() {
+    rowGroupState(this.d).collapsed.clear();
+    return this._self();
+  }
+  collapseAllRowGroups() {
+    const state = rowGroupState(this.d);
+    for (const group of allRowGroups(this.d)) state.collapsed.add(`${group.depth}:${group.first}`);
     return this._self();
   }
   setFrozenRows(n: number) {
