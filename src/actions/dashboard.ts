@@ -8,7 +8,7 @@ import { STATUSES } from '../core/status';
 import type { RollupReport } from '../core/workbook/report';
 import { TAB } from '../core/workbook/schema';
 import type { Workbook } from '../core/workbook/workbook';
-import { type AsideSheet, type indexSheets, startAside } from '../sheets/generated';
+import { type AsideSheet, type SheetsIndex, startAside } from '../sheets/generated';
 import type { Journal } from '../sheets/journal';
 import { writeReport } from '../sheets/report-sheet';
 import { type Block, CHART_COLUMN, DASHBOARD_COLUMN_WIDTHS, layoutDashboard } from '../sheets/reports/dashboard-layout';
@@ -31,7 +31,7 @@ const rangeOf = (sheet: Sheet, b: Block) => sheet.getRange(b.row, b.column, b.nu
 
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  index: ReturnType<typeof indexSheets>,
+  index: SheetsIndex,
   journal: Journal,
   report: RollupReport,
   workbook: Workbook,

@@ -9,7 +9,7 @@ import { buildReport } from '../core/workbook/report';
 import { TAB } from '../core/workbook/schema';
 import { validateWorkbook as findProblems } from '../core/workbook/validate';
 import { countFindings, describeCounts } from '../sheets/findings-sheet';
-import { indexSheets, startAside, swapIn } from '../sheets/generated';
+import { startAside, swapIn } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { leftOutNote, noOkrRowsMessage } from '../sheets/reports/okr-guard';
 import { layoutRollup, ROLLUP_COLUMN_WIDTHS } from '../sheets/reports/rollup-layout';
@@ -28,14 +28,14 @@ function renamedNote(wanted: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, 
 
 export function buildRollup(): void {
   runAction(ROLLUP_TITLE, (journal) => {
-    const { ss, workbook } = loadWorkbook();
+    const { ss, workbook, sheets } = loadWorkbook();
     const nothing = noOkrRowsMessage(workbook);
     if (nothing !== undefined) throw new UserError(nothing);
 
     const report = buildReport(workbook);
     const layout = layoutRollup(report, workbook);
     // Both built aside, then swapped in (§6.3): a failure leaves each old report as it was.
-    const index = indexSheets(ss);
+    const { index } = sheets;
     const aside = startAside(ss, index, journal, TAB.rollUp);
     writeReport(aside.sheet, layout.grid, { frozenRows: 1, columnWidths: ROLLUP_COLUMN_WIDTHS });
     const built = writeDashboard(ss, index, journal, report, workbook);

@@ -5,7 +5,7 @@
 import { TAB } from '../core/workbook/schema';
 import { validateWorkbook as findProblems } from '../core/workbook/validate';
 import { describeCounts, FINDING_COLUMN_WIDTHS, FINDINGS_FROZEN_ROWS, layoutFindings } from '../sheets/findings-sheet';
-import { indexSheets, startAside, swapIn } from '../sheets/generated';
+import { startAside, swapIn } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { plural } from '../sheets/reports/style';
 import { loadWorkbook } from '../sheets/workbook';
@@ -13,9 +13,9 @@ import { runAction } from './run';
 
 export function validateWorkbook(): void {
   runAction('Validate', (journal) => {
-    const { ss, workbook } = loadWorkbook();
+    const { ss, workbook, sheets } = loadWorkbook();
     const findings = findProblems(workbook);
-    const index = indexSheets(ss);
+    const { index } = sheets;
     const sheetIds = new Map(index.order.map((s) => [s.getName(), s.getSheetId()] as const));
     const checked = `${plural(workbook.okr.rows.length, 'OKR row')}, ${plural(workbook.kpis.rows.length, 'KPI')} checked`;
     const { grid, counts } = layoutFindings(findings, sheetIds, workbook.asOfDay, checked);

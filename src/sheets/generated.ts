@@ -61,6 +61,8 @@ export interface SheetsIndex {
   /** Lower-cased names, taken by a sheet or claimed by a sheet being built. */
   readonly names: Set<string>;
   readonly marked: ReadonlyMap<string, Sheet>;
+  /** Sheets by lower-cased name, as read. */
+  readonly byName: ReadonlyMap<string, Sheet>;
 }
 
 export function indexSheets(ss: Spreadsheet): SheetsIndex {
@@ -72,7 +74,8 @@ export function indexSheets(ss: Spreadsheet): SheetsIndex {
       if (m.getKey() === GENERATED_KEY && kind !== null && !marked.has(kind)) marked.set(kind, sheet);
     }
   }
-  return { order, names: new Set(order.map((s) => s.getName().toLowerCase())), marked };
+  const byName = new Map(order.map((s) => [s.getName().toLowerCase(), s] as const));
+  return { order, names: new Set(byName.keys()), marked, byName };
 }
 
 function freeName(names: ReadonlySet<string>, wanted: (n: number) => string): string {

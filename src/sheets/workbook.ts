@@ -4,34 +4,59 @@
  * never from formula results Sheets may still be calculating.
  */
 
-import { TAB } from '../core/workbook/schema';
+import { CHECK_IN_SCHEMA, HISTORY_SCHEMA, TAB } from '../core/workbook/schema';
 import { readWorkbook, type Workbook, type WorkbookGrids } from '../core/workbook/workbook';
 import { todaySerial } from './dates';
+import { indexSheets, type SheetsIndex } from './generated';
 import { readGrid } from './io';
+import { LOG_KIND, type OwnLog, readOwnLog } from './own-logs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function readWorkbookGrids(ss: Spreadsheet, timeZone: string): WorkbookGrids {
+/** The sheets as read, and the add-on's own logs found by their mark (§6.3). */
+export interface WorkbookSheets {
+  readonly index: SheetsIndex;
+  readonly history: OwnLog;
+  readonly checkIns: OwnLog;
+}
+
+export interface ReadWorkbook {
+  readonly grids: WorkbookGrids;
+  readonly sheets: WorkbookSheets;
+}
+
+export function readWorkbookSheets(ss: Spreadsheet, timeZone: string): ReadWorkbook {
   const read = (tab: string) => readGrid(ss, tab, timeZone);
+  const index = indexSheets(ss);
+  const history = readOwnLog(index, TAB.history, LOG_KIND.history, HISTORY_SCHEMA, timeZone);
+  const checkIns = readOwnLog(index, TAB.checkIns, LOG_KIND.checkIns, CHECK_IN_SCHEMA, timeZone);
   return {
-    corporate: read(TAB.corporate),
-    department: read(TAB.department),
-    team: read(TAB.team),
-    kpis: read(TAB.kpis),
-    settings: read(TAB.settings),
-    checkIns: read(TAB.checkIns),
-    history: read(TAB.history),
+    grids: {
+      corporate: read(TAB.corporate),
+      department: read(TAB.department),
+      team: read(TAB.team),
+      kpis: read(TAB.kpis),
+      settings: read(TAB.settings),
+      checkIns: checkIns.grid,
+      history: history.grid,
+    },
+    sheets: { index, history, checkIns },
   };
+}
+
+export function readWorkbookGrids(ss: Spreadsheet, timeZone: string): WorkbookGrids {
+  return readWorkbookSheets(ss, timeZone).grids;
 }
 
 export interface LoadedWorkbook {
   readonly ss: Spreadsheet;
   readonly timeZone: string;
   readonly workbook: Workbook;
+  readonly sheets: WorkbookSheets;
 }
 
 export function loadWorkbook(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): LoadedWorkbook {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const workbook = readWorkbook(readWorkbookGrids(ss, timeZone), todaySerial(timeZone));
-  return { ss, timeZone, workbook };
+  const { grids, sheets } = readWorkbookSheets(ss, timeZone);
+  return { ss, timeZone, workbook: readWorkbook(grids, todaySerial(timeZone)), sheets };
 }

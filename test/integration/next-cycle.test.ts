@@ -208,7 +208,7 @@ describe('Start next cycle on the sample company', () => {
     };
     const alerts = startNextCycle(rt);
     calls.record = record;
-    expect(alerts[1]?.prompt).toBe('Something went wrong: Service Spreadsheets timed out\n\nNothing else was changed.');
+    expect(alerts[1]?.prompt).toBe('Something went wrong: Service Spreadsheets timed out.\n\nNothing was changed.');
     expect(rt.emulator.spreadsheet.getSheets().map((s) => s.getName())).toEqual(sheetsBefore);
     expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
   });

@@ -54,7 +54,10 @@ describe('sidebar server: check-in', () => {
     });
     // Current (J) and Confidence (M) are not adjacent: two writes, then one for the log row.
     expect(rt.emulator.calls.count('Range.setValues')).toBe(3);
-    expect(rt.emulator.calls.count('Range.getValues')).toBe(7);
+    // One read per tab, then before any write the cells the check-in may change (to undo them
+    // if anything fails, §6.3): the key result's row, the log's new row and its value cells.
+    expect(rt.emulator.calls.count('Range.getValues')).toBe(10);
+    expect(rt.emulator.calls.roundTrips()).toBe(0);
 
     expect(result.status).toBe('saved');
     if (result.status !== 'saved') return;

@@ -237,7 +237,8 @@ describe('sidebar server: create', () => {
     };
     const small = callsFor(0);
     expect(small['Range.setValues']).toBe(3); // A:E, G and M: around the user's Priority column and the blank measure
-    expect(small['Range.getValues']).toBe(7); // one read per tab
+    // One read per tab, and the row's cells before they are written (to undo them, §6.3).
+    expect(small['Range.getValues']).toBe(8);
     expect(callsFor(400)).toEqual(small);
   });
 

@@ -14,7 +14,8 @@ import { readWorkbook, type Workbook, type WorkbookGrids } from '../../core/work
 import type { RhythmSettings } from '../../shared/rhythm-api';
 import { serialInZone, withSerialDates } from '../../sheets/dates';
 import { markedSheet } from '../../sheets/generated';
-import { readWorkbookGrids } from '../../sheets/workbook';
+import { changedText, Journal } from '../../sheets/journal';
+import { type ReadWorkbook, readWorkbookSheets } from '../../sheets/workbook';
 import { GENERATED_KIND as ROLLOUT_PLAN_KIND } from '../rollout';
 import { UserError } from '../run';
 import { snapshotSummary, writeSnapshot } from '../snapshot';
@@ -39,6 +40,7 @@ class RunFailure extends Error {
 
 interface Read {
   readonly grids: WorkbookGrids;
+  readonly sheets: ReadWorkbook['sheets'];
   readonly workbook: Workbook;
   readonly activities: readonly DueActivity[] | null;
   /** Now, a Sheets serial in the spreadsheet's zone. */
@@ -48,13 +50,13 @@ interface Read {
 function readAll(ss: Spreadsheet): Read {
   const timeZone = ss.getSpreadsheetTimeZone();
   const now = serialInZone(new Date(), timeZone);
-  const grids = readWorkbookGrids(ss, timeZone);
+  const { grids, sheets } = readWorkbookSheets(ss, timeZone);
   const workbook = readWorkbook(grids, Math.floor(now));
   // The plan is the add-on's own sheet: found by its mark, never by name alone (§6.3).
   const plan = markedSheet(ss, ROLLOUT_PLAN_KIND);
   const activities =
     plan === null ? null : dueActivities(withSerialDates(plan.getDataRange().getValues(), timeZone), Math.floor(now));
-  return { grids, workbook, activities, now };
+  return { grids, sheets, workbook, activities, now };
 }
 
 /** Record snapshot (§4.5) under the document lock; returns its one-line summary. */
@@ -63,17 +65,17 @@ function snapshot(ss: Spreadsheet, read: Read): string {
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new RunFailure('another OKR Cascade action kept the spreadsheet busy for a minute.', NOTHING_CHANGED);
   }
+  const journal = new Journal();
   try {
-    const written = writeSnapshot(ss, read.grids, read.workbook);
+    const written = writeSnapshot(ss, read, read.workbook, journal);
     SpreadsheetApp.flush();
     return snapshotSummary(written);
   } catch (error) {
-    if (error instanceof UserError) throw new RunFailure(`Record snapshot: ${error.message}`, NOTHING_CHANGED);
-    // History is the add-on's log: a snapshot taken again the same day replaces that day's rows.
-    throw new RunFailure(
-      `Record snapshot: ${messageOf(error)}`,
-      "History may hold part of today's snapshot; Record snapshot replaces it when run again today.",
-    );
+    // What was written is undone under the lock; the notice says exactly what stayed (§6.3).
+    const left = journal.rollBack();
+    const changed = left.done.length + left.stuck.length === 0 ? NOTHING_CHANGED : changedText(left);
+    const what = error instanceof UserError ? error.message : messageOf(error);
+    throw new RunFailure(`Record snapshot: ${what}`, changed);
   } finally {
     lock.releaseLock();
   }

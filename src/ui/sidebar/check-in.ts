@@ -2,12 +2,14 @@
  * §5.2 Check-in: update a key result's Current (and Confidence) and append the
  * check-in to the `Check-ins` log. If Current is not what the sidebar showed, the
  * check-in is refused with the fresh value: nothing is overwritten silently.
- * The log is written after Current; if appending fails, Current is put back.
+ * §6.3: the log is the add-on's own sheet, found by its mark; every cell that can
+ * change is read first, every write is recorded in the journal, and the log's row is
+ * written last, in one call, after every check; a failure undoes the rest.
  */
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
 import { scoreKeyResult } from '../../core/score';
-import { formatInUnit } from '../../core/units';
+import { formatInUnit, numberFormatFor } from '../../core/units';
 import { isBlank, readNumber } from '../../core/values';
 import { CHECK_IN_MEASURED, OKR_MEASURED } from '../../core/workbook/measures';
 import { classifyMetricError } from '../../core/workbook/metric-problems';
@@ -21,13 +23,23 @@ import {
   type OkrSummary,
   showValue,
 } from '../../shared/sidebar-api';
+import {
+  formatRowCells,
+  growSheet,
+  type RowBefore,
+  readCellsBefore,
+  readRowBefore,
+  writeOver,
+  writeRowCells,
+} from '../../sheets/cells';
 import { serialInZone } from '../../sheets/dates';
-import { asText, ensureSize } from '../../sheets/io';
-import { writeRowMeasureFormat } from '../../sheets/measure-formats';
+import { asText } from '../../sheets/io';
+import type { Journal } from '../../sheets/journal';
+import { createOwnLog, type OwnLog } from '../../sheets/own-logs';
 import { summaryAt } from './context';
 import { parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
-import type { CellWrite, WriteLog } from './writes';
+import { type CellWrite, headerLabel } from './writes';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -76,42 +88,53 @@ function confidenceOf(typed: string): number | '' {
 }
 
 interface LogTab {
-  readonly sheet: Sheet;
+  readonly log: OwnLog;
   readonly index: Readonly<Partial<Record<CheckInColumn, number>>>;
   readonly row: number;
-  /** The header row written with the check-in when the tab is new or empty. */
+  /** The header row written with the check-in when the log is new or empty. */
   readonly header: readonly string[] | null;
 }
 
-/** The Check-ins tab, created with its headers when missing (§1.1: the add-on's own log). */
+/** Where the check-in goes in the Check-ins log (§1.1: the add-on's own log); nothing is written here. */
 function logTab(state: SidebarState): LogTab {
-  const grid = state.grids.checkIns;
+  const log = state.logs?.checkIns;
+  if (log === undefined) throw new Error('the Check-ins log was not read');
+  const grid = log.grid;
   const empty = grid === undefined || grid.every((r) => r.every(isBlank));
   if (empty) {
-    let sheet = state.ss.getSheetByName(TAB.checkIns);
-    if (sheet === null) {
-      sheet = state.ss.insertSheet(TAB.checkIns);
-      sheet.setFrozenRows(1);
-    }
     const header = headerRow(CHECK_IN_SCHEMA);
     const index = mapHeaders(TAB.checkIns, header, CHECK_IN_SCHEMA).index;
-    return { sheet, index, row: 2, header };
+    return { log, index, row: 2, header };
   }
   const table = readTable(TAB.checkIns, grid, CHECK_IN_SCHEMA);
   if (!table.header.usable) {
     const problems = table.header.problems.map((p) => p.message).join('; ');
-    throw new UserError(`Not saved: the ${TAB.checkIns} tab's header row cannot be read (${problems}).`);
+    throw new UserError(`Not saved: the ${log.name} tab's header row cannot be read (${problems}).`);
   }
   const last = table.rows[table.rows.length - 1]?.row ?? 1;
-  return {
-    sheet: state.ss.getSheetByName(TAB.checkIns) as Sheet,
-    index: table.header.index,
-    row: last + 1,
-    header: null,
-  };
+  return { log, index: table.header.index, row: last + 1, header: null };
 }
 
-export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: WriteLog): CheckInResult {
+/**
+ * The log's new row (with the header when the log is new or empty) as one block from its
+ * first to its last column; the columns between are blank, as the row after the last is.
+ */
+function logBlock(target: LogTab, entry: readonly CellWrite[]): { row: number; first: number; values: unknown[][] } {
+  const lines: CellWrite[][] =
+    target.header === null ? [] : [target.header.map((value, column) => ({ column, value }))];
+  lines.push([...entry]);
+  const columns = lines.flat().map((c) => c.column);
+  const first = Math.min(...columns);
+  const width = Math.max(...columns) - first + 1;
+  const values = lines.map((line) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const cell of line) row[cell.column - first] = cell.value;
+    return row;
+  });
+  return { row: target.header === null ? target.row : 1, first, values };
+}
+
+export function recordCheckInIn(state: SidebarState, input: CheckInInput, journal: Journal): CheckInResult {
   const kr = keyResultOf(state, input.id);
   const table = state.workbook.okr.tables[kr.level];
   const currentColumn = table.header.index.current;
@@ -166,11 +189,9 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
   const okrPatches: GridPatch[] = [
     { grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: currentColumn, value: value.value.value },
   ];
-  const undo: CellWrite[] = [{ column: currentColumn, value: asText(cells.current) }];
   if (confidenceColumn !== undefined && confidence !== '') {
     okrWrites.push({ column: confidenceColumn, value: confidence });
     okrPatches.push({ grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: confidenceColumn, value: confidence });
-    undo.push({ column: confidenceColumn, value: asText(cells.confidence) });
   }
 
   const target = logTab(state);
@@ -193,40 +214,47 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, log: W
     logPatches.push({ grid: 'checkIns', row: target.row, column, value: cell.value });
   }
   if (target.header !== null) {
-    log.writeRow(
-      target.sheet,
-      TAB.checkIns,
-      1,
-      target.header.map((value, column) => ({ column, value })),
-    );
     for (const [column, value] of target.header.entries()) logPatches.push({ grid: 'checkIns', row: 1, column, value });
   }
 
-  log.writeRow(sheet, kr.tab, kr.row, okrWrites);
-  try {
-    ensureSize(target.sheet, target.row, Math.max(...logWrites.map((w) => w.column)) + 1);
-    log.writeRow(target.sheet, TAB.checkIns, target.row, logWrites);
-  } catch (error) {
-    log.writeRow(sheet, kr.tab, kr.row, undo);
-    log.forget();
-    throw error;
-  }
   // §1.2: the new value shows in the key result's unit, on its row and in the log.
   const measured = [cells.start, cells.target, value.value.value, cells.current];
-  writeRowMeasureFormat(
-    sheet,
-    kr.row,
-    OKR_MEASURED.map((key) => table.header.index[key]),
-    kr.uom,
-    measured,
-  );
-  writeRowMeasureFormat(
-    target.sheet,
-    target.row,
-    CHECK_IN_MEASURED.map((key) => target.index[key]),
-    kr.uom,
-    measured,
-  );
+  const format = numberFormatFor(kr.uom, measured);
+  const okrMeasured = OKR_MEASURED.flatMap((key) => {
+    const column = table.header.index[key];
+    return column === undefined ? [] : [column];
+  });
+  const logMeasured = CHECK_IN_MEASURED.flatMap((key) => {
+    const column = target.index[key];
+    return column === undefined ? [] : [column];
+  });
+  const block = logBlock(target, logWrites);
+
+  // Everything that can change is read before the first write (§6.3).
+  const okrLabel = headerLabel(state.grids[GRID_OF_LEVEL[kr.level]]);
+  const okrBefore = readRowBefore(sheet, kr.tab, kr.row, [...okrWrites.map((w) => w.column), ...okrMeasured], kr.row);
+  const { log } = target;
+  const logLabel = headerLabel(target.header === null ? log.grid : [target.header]);
+  const blockRows = block.values.length;
+  const blockWidth = block.values[0]?.length ?? 0;
+  const existing = log.sheet !== null && block.row + blockRows - 1 <= log.maxRows;
+  const blockBefore =
+    existing && log.sheet !== null
+      ? readCellsBefore(log.sheet, log.name, block.row, block.first + 1, blockRows, blockWidth)
+      : null;
+  const entryBefore =
+    log.sheet === null ? null : readRowBefore(log.sheet, log.name, target.row, logMeasured, log.maxRows);
+  const width = block.first + blockWidth;
+
+  const logSheet = log.sheet ?? createOwnLog(state.ss, journal, log, width);
+  if (log.sheet !== null) growSheet(journal, logSheet, log.name, log, target.row, width);
+  writeRowCells(journal, okrBefore, okrWrites, okrLabel);
+  formatRowCells(journal, okrBefore, okrMeasured, format, okrLabel);
+  const entryRow: RowBefore = entryBefore ?? { sheet: logSheet, tab: log.name, row: target.row, span: null, first: 0 };
+  formatRowCells(journal, entryRow, logMeasured, format, logLabel);
+  // The check-in itself: one call, after every check and every other write.
+  if (blockBefore !== null) writeOver(journal, blockBefore, block.values, 'check-in');
+  else logSheet.getRange(block.row, block.first + 1, blockRows, blockWidth).setValues(block.values);
 
   const after = patchedState(state, [...okrPatches, ...logPatches]);
   return {

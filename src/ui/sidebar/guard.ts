@@ -2,10 +2,12 @@
  * How a google.script.run call fails: the page's failure handler gets an Error and
  * shows its message, so every message here is one a PMO leader can act on. A
  * UserError's message goes as it is; anything else is logged with its stack and
- * reported in one line with what was (not) changed — never a stack trace.
+ * reported in one line with what was (not) changed — never a stack trace. A call
+ * that writes records its writes in a journal; on failure they are undone under the
+ * lock, and the message says exactly what stayed changed (§6.3).
  */
 import { UserError } from '../../actions/run';
-import type { WriteLog } from './writes';
+import { changedText, Journal, type RolledBack } from '../../sheets/journal';
 
 const LOCK_WAIT_MS = 10_000;
 
@@ -13,14 +15,29 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function serve<T>(name: string, call: () => T, log?: WriteLog): T {
+/** A failed write, after its roll-back: the cause, and what the workbook holds now. */
+class UndoneFailure extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly left: RolledBack,
+  ) {
+    super(messageOf(original));
+  }
+}
+
+export function serve<T>(name: string, call: () => T): T {
   try {
     return call();
-  } catch (error) {
-    if (error instanceof UserError) throw new Error(error.message);
+  } catch (thrown) {
+    const failure = thrown instanceof UndoneFailure ? thrown : null;
+    const error = failure === null ? thrown : failure.original;
+    const changed = failure === null ? '' : changedText(failure.left);
+    if (error instanceof UserError) {
+      throw new Error(changed === '' ? error.message : `${error.message} ${changed}`);
+    }
     console.error(`${name} failed`, error instanceof Error ? error.stack : error);
-    const changed = log === undefined ? '' : ` ${log.summary()}`;
-    throw new Error(`Something went wrong: ${messageOf(error).replace(/\.$/, '')}.${changed}`);
+    const lead = `Something went wrong: ${messageOf(error).replace(/\.$/, '')}.`;
+    throw new Error(changed === '' ? lead : `${lead} ${changed}`);
   }
 }
 
@@ -37,4 +54,22 @@ export function withDocumentLock<T>(write: () => T): T {
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * A call that writes: under the lock, with a journal; a failure is undone before the lock
+ * is released, and serve reports what stayed changed.
+ */
+export function serveWrite<T>(name: string, write: (journal: Journal) => T): T {
+  return serve(name, () =>
+    withDocumentLock(() => {
+      const journal = new Journal();
+      try {
+        return write(journal);
+      } catch (error) {
+        if (journal.isEmpty) throw error;
+        throw new UndoneFailure(error, journal.rollBack());
+      }
+    }),
+  );
 }

@@ -7,6 +7,7 @@
  */
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
+import { numberFormatFor } from '../../core/units';
 import { type Finding, formatFinding } from '../../core/workbook/findings';
 import { OKR_MEASURED } from '../../core/workbook/measures';
 import type { OkrKind, OkrRow } from '../../core/workbook/okr-rows';
@@ -20,8 +21,9 @@ import {
   type SaveOkrInput,
   type SaveOkrResult,
 } from '../../shared/sidebar-api';
-import { asText, ensureSize } from '../../sheets/io';
-import { writeRowMeasureFormat } from '../../sheets/measure-formats';
+import { formatRowCells, growSheet, readRowBefore, writeRowCells } from '../../sheets/cells';
+import { asText } from '../../sheets/io';
+import type { Journal } from '../../sheets/journal';
 import { changedSummaries, itemAt } from './context';
 import { type CellInput, fieldsOf, parseField } from './fields';
 import { generateId } from './ids';
@@ -34,7 +36,7 @@ import {
   type SidebarState,
   usableLevels,
 } from './state';
-import type { CellWrite, WriteLog } from './writes';
+import { type CellWrite, headerLabel } from './writes';
 
 interface Plan {
   readonly tab: string;
@@ -153,7 +155,7 @@ function checkInput(input: SaveOkrInput, level: Level): void {
   if (!LEVELS.includes(level)) throw new UserError(`Not saved. Choose a level: ${LEVELS.join(', ')}.`);
 }
 
-export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLog): SaveOkrResult {
+export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Journal): SaveOkrResult {
   const level = input.level as Level;
   checkInput(input, level);
   const tab = OKR_TAB_OF_LEVEL[level];
@@ -195,18 +197,21 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, log: WriteLo
 
   const sheet = state.ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
   const writes: CellWrite[] = cells.map(({ column, input: cell }) => ({ column, value: cell.write }));
-  if (plan.created) ensureSize(sheet, plan.row, Math.max(...writes.map((w) => w.column)) + 1);
-  log.writeRow(sheet, tab, plan.row, writes);
+  // §1.2: the row's values show in its unit of measure.
   const written = after.workbook.okr.rows.find((r) => r.tab === tab && r.row === plan.row);
+  const index = after.workbook.okr.tables[level].header.index;
+  const measured =
+    written === undefined ? [] : OKR_MEASURED.flatMap((key) => (index[key] === undefined ? [] : [index[key]]));
+  // Everything that can change is read first (§6.3: each write below can be undone).
+  const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+  const touched = [...writes.map((w) => w.column), ...measured];
+  const was = readRowBefore(sheet, tab, plan.row, touched, size.maxRows);
+  const label = headerLabel(state.grids[GRID_OF_LEVEL[level]]);
+  growSheet(journal, sheet, tab, size, plan.row, Math.max(...touched) + 1);
+  writeRowCells(journal, was, writes, label);
   if (written !== undefined) {
-    const index = after.workbook.okr.tables[level].header.index;
-    writeRowMeasureFormat(
-      sheet,
-      plan.row,
-      OKR_MEASURED.map((key) => index[key]),
-      written.uom,
-      [written.start, written.target, written.current],
-    );
+    const format = numberFormatFor(written.uom, [written.start, written.target, written.current]);
+    formatRowCells(journal, was, measured, format, label);
   }
 
   const saved = itemAt(after, tab, plan.row);

@@ -18,11 +18,10 @@ import type {
 } from '../../shared/sidebar-api';
 import { recordCheckInIn } from './check-in';
 import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf } from './context';
-import { serve, withDocumentLock } from './guard';
+import { serve, serveWrite } from './guard';
 import { checkInInputFrom, detailRefFrom, queryFrom, saveInputFrom } from './input';
 import { saveOkrIn } from './save-okr';
 import { loadOkrState, loadState } from './state';
-import { WriteLog } from './writes';
 
 function selectionOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection | null {
   const range = ss.getActiveRange();
@@ -68,16 +67,10 @@ export function rowDetail(ref: Parameters<SidebarApi['rowDetail']>[0]): RowDetai
 
 /** Creates or edits one objective or key result (§5.1). */
 export function saveOkr(input: Parameters<SidebarApi['saveOkr']>[0]): SaveOkrResult {
-  const log = new WriteLog();
-  return serve('saveOkr', () => withDocumentLock(() => saveOkrIn(loadState(), saveInputFrom(input), log)), log);
+  return serveWrite('saveOkr', (journal) => saveOkrIn(loadState(), saveInputFrom(input), journal));
 }
 
 /** Records a check-in on a key result (§5.2). */
 export function recordCheckIn(input: Parameters<SidebarApi['recordCheckIn']>[0]): CheckInResult {
-  const log = new WriteLog();
-  return serve(
-    'recordCheckIn',
-    () => withDocumentLock(() => recordCheckInIn(loadState(), checkInInputFrom(input), log)),
-    log,
-  );
+  return serveWrite('recordCheckIn', (journal) => recordCheckInIn(loadState(), checkInInputFrom(input), journal));
 }

@@ -10,7 +10,7 @@ import { readTable } from '../../core/workbook/table';
 import { readWorkbook, type Workbook, type WorkbookGrids } from '../../core/workbook/workbook';
 import { todaySerial } from '../../sheets/dates';
 import { readGrid } from '../../sheets/io';
-import { readWorkbookGrids } from '../../sheets/workbook';
+import { readWorkbookSheets, type WorkbookSheets } from '../../sheets/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type MutableGrids = { -readonly [K in keyof WorkbookGrids]: unknown[][] | undefined };
@@ -27,13 +27,16 @@ export interface SidebarState {
   readonly asOfDay: number;
   readonly grids: MutableGrids;
   readonly workbook: Workbook;
+  /** The sheets as read and the add-on's own logs (loadState only). */
+  readonly logs?: WorkbookSheets;
 }
 
 export function loadState(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SidebarState {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const grids = readWorkbookGrids(ss, timeZone) as MutableGrids;
+  const read = readWorkbookSheets(ss, timeZone);
+  const grids = read.grids as MutableGrids;
   const asOfDay = todaySerial(timeZone);
-  return { ss, timeZone, asOfDay, grids, workbook: readWorkbook(grids, asOfDay) };
+  return { ss, timeZone, asOfDay, grids, workbook: readWorkbook(grids, asOfDay), logs: read.sheets };
 }
 
 /**
