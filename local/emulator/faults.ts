@@ -67,6 +67,9 @@ export const MUTATING: ReadonlySet<string> = new Set([
   'Sheet.setFrozenColumns',
   'Sheet.setFrozenRows',
   'Sheet.setName',
+  'Sheet.setRowGroupControlPosition',
+  'Sheet.expandAllRowGroups',
+  'Sheet.collapseAllRowGroups',
   'Sheet.setRowHeight',
   'Sheet.setRowHeights',
   'Sheet.setTabColor',
@@ -124,8 +127,12 @@ export const MUTATING: ReadonlySet<string> = new Set([
   'Range.setWrap',
   'Range.setWrapStrategy',
   'Range.setWraps',
+  'Range.shiftRowGroupDepth',
   'Range.sort',
   'Range.uncheck',
+  'Group.collapse',
+  'Group.expand',
+  'Group.remove',
   'NamedRange.remove',
   'NamedRange.setName',
   'NamedRange.setRange',
@@ -155,6 +162,7 @@ const DOCUMENT_CLASSES = new Set([
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
   'EmbeddedChart',
+  'Group',
 ]);
 
 export interface FaultPlan {

@@ -91,9 +91,9 @@ function SpreadsheetAppOf(emu: ReturnType<typeof createEmulator>): GoogleAppsScr
 }
 
 describe('faults: which calls change the document', () => {
-  const DOCUMENT_CLASSES = ['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'Protection', 'DeveloperMetadata'];
+  const DOCUMENT_CLASSES = ['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'Protection', 'DeveloperMetadata', 'Group'];
   const CHANGING =
-    /^(set|insert|delete|clear|remove|add|append|hide|show|move|sort|copyTo|protect|rename|merge|breakApart|check|uncheck|autoResize|update)/;
+    /^(set|insert|delete|clear|remove|add|append|hide|show|move|sort|copyTo|protect|rename|merge|breakApart|check|uncheck|autoResize|update|shift|expand|collapse)/;
 
   it('lists only methods of the scope table', () => {
     for (const key of MUTATING) expect(REQUIRED_SCOPES.has(key), key).toBe(true);
