@@ -27,12 +27,13 @@ import { formatFinding } from '../core/workbook/findings';
 import { parseOkrTabs } from '../core/workbook/okr-rows';
 import { TAB } from '../core/workbook/schema';
 import { serialInZone, todaySerial } from '../sheets/dates';
-import { generatedSheet } from '../sheets/generated';
+import { indexSheets, startAside, swapIn } from '../sheets/generated';
 import { readGrid } from '../sheets/io';
+import type { Journal } from '../sheets/journal';
 import type { ExistingRow } from '../sheets/rollout/existing';
 import { planLayout } from '../sheets/rollout/layout';
 import { orgFromOkrRows } from '../sheets/rollout/org';
-import { readRolloutSheet, writeRolloutSheet } from '../sheets/rollout-sheet';
+import { readRolloutGrids, readRolloutSheet, writeRolloutSheet } from '../sheets/rollout-sheet';
 import { runAction, UserError } from './run';
 
 const TITLE = 'Generate rollout plan';
@@ -47,10 +48,10 @@ export function generateRolloutPlan(): void {
   const today = calendarToday(timeZone);
   const answer = askStartDate(today, locale);
   if (answer === undefined) return; // Cancel or closed: nothing happens.
-  runAction(TITLE, () => {
+  runAction(TITLE, (journal) => {
     const start = parseStartDate(answer, today, { locale });
     if (!start.ok) throw new UserError(`${start.error}.\n\nNothing was changed.`);
-    return writePlan(ss, timeZone, start.value, today);
+    return writePlan(ss, journal, timeZone, start.value, today);
   });
 }
 
@@ -79,7 +80,13 @@ function askStartDate(today: CalendarDate, locale: string): string | undefined {
 
 const shortMonth = (date: CalendarDate) => (MONTH_NAMES[date.month - 1] ?? '').slice(0, 3);
 
-function writePlan(ss: Spreadsheet, timeZone: string, start: CalendarDate, today: CalendarDate): string {
+function writePlan(
+  ss: Spreadsheet,
+  journal: Journal,
+  timeZone: string,
+  start: CalendarDate,
+  today: CalendarDate,
+): string {
   const okr = parseOkrTabs({
     corporate: readGrid(ss, TAB.corporate, timeZone),
     department: readGrid(ss, TAB.department, timeZone),
@@ -88,21 +95,26 @@ function writePlan(ss: Spreadsheet, timeZone: string, start: CalendarDate, today
   const org = orgFromOkrRows(okr.rows);
   const fresh = buildRolloutPlan(start, org);
 
-  const target = generatedSheet(ss, TAB.rolloutPlan, GENERATED_KIND);
-  const before = readRolloutSheet(target.sheet);
+  // The plan on the sheet now, found by its mark: what users typed there is carried over.
+  const index = indexSheets(ss);
+  const old = index.marked.get(GENERATED_KIND);
+  const before = old === undefined ? EMPTY_PLAN : readRolloutSheet(old);
   if (!before.result.ok) throw new UserError(`${before.result.error}\n\nNothing was changed.`);
   const existing = before.result.plan;
   const merge = mergeRolloutPlan(fresh, existing.rows);
   const toSerial = (value: unknown) => serialOf(value, timeZone);
   const layout = planLayout(start, merge, existing, toSerial);
-  writeRolloutSheet(target.sheet, layout, before);
+  // Built aside and swapped in (§6.3): a failure leaves the previous plan as it was.
+  const aside = startAside(ss, index, journal, TAB.rolloutPlan, GENERATED_KIND);
+  writeRolloutSheet(aside.sheet, layout, { rows: 0, columns: 0 });
+  const target = swapIn(ss, index, aside);
   ss.setActiveSheet(target.sheet);
 
   const units = planUnits(org);
   return summary({
     start,
     today,
-    sheetName: target.sheet.getName(),
+    sheetName: aside.finalName,
     nameTakenByUser: target.nameTakenByUser,
     regenerated: existing.rows.length > 0,
     rows: layout.dataRows,
@@ -112,6 +124,8 @@ function writePlan(ss: Spreadsheet, timeZone: string, start: CalendarDate, today
     unreadable: okr.problems.filter((p) => p.rule === 'missing-column').map(formatFinding),
   });
 }
+
+const EMPTY_PLAN = readRolloutGrids([], [], []);
 
 function serialOf(value: unknown, timeZone: string): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;

@@ -1,9 +1,7 @@
 /**
  * Reads and writes the generated `Rollout Plan` sheet (SPEC §4.4) in a fixed number of calls.
- *
- * Nothing is cleared first: each property is written once over the union of the old and the
- * new table, blank where the new plan has nothing, so a failed call part-way leaves either the
- * old values or the new ones, never an emptied sheet.
+ * The plan is written on a fresh sheet built aside and swapped in (§6.3), so a failed call
+ * leaves the previous plan as it was; `previous` still lets it write over an existing sheet.
  */
 import { ensureSize } from './io';
 import { type ExistingPlanResult, readExistingPlan } from './rollout/existing';
@@ -22,9 +20,12 @@ export interface ReadPlanSheet {
 /** One range, read three ways: values, what the user sees, and formulas (kept in rows the user added). */
 export function readRolloutSheet(sheet: Sheet): ReadPlanSheet {
   const range = sheet.getDataRange();
-  const values = range.getValues();
+  return readRolloutGrids(range.getValues(), range.getDisplayValues(), range.getFormulas());
+}
+
+export function readRolloutGrids(values: unknown[][], display: string[][], formulas: string[][]): ReadPlanSheet {
   return {
-    result: readExistingPlan(values, range.getDisplayValues(), range.getFormulas()),
+    result: readExistingPlan(values, display, formulas),
     rows: values.length,
     columns: values[0]?.length ?? 0,
   };

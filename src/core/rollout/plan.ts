@@ -2,6 +2,8 @@
  * The rollout plan as dated rows (SPEC §4.4). Pure: the action reads the units, calls
  * buildRolloutPlan, merges with what is on the sheet (merge.ts) and writes the result.
  */
+
+import { boundedKey } from '../cell-text';
 import { ACTIVITIES, type Activity, type ActivityId, PHASES, type PlanMonth, PMO } from './activities';
 import { addDays, type CalendarDate, fridayOf } from './calendar';
 import { CORPORATE_UNIT, type Level, type Org, type PlanUnit, planUnits, unitKey } from './units';
@@ -34,7 +36,8 @@ export interface PlanRow {
 }
 
 export function planRowKey(activityId: ActivityId, unit: string): string {
-  return `${activityId}:${unitKey(unit)}`;
+  // A unit's name may be any length; the key stays short (§6.3: keys never carry unbounded text).
+  return `${activityId}:${boundedKey(unitKey(unit))}`;
 }
 
 /** The first day of plan week `week` (1–12): week k of month m is plan week (m − 1)·4 + k. */

@@ -9,6 +9,7 @@
  * when its Activity text was edited; after that, any columns the user added, in their order.
  */
 
+import { fitCellText } from '../../core/cell-text';
 import { type CalendarDate, formatLongDate, fridayOf, toSheetsSerial } from '../../core/rollout/calendar';
 import type { CustomPlanRow, MergedPlanRow, RolloutMerge } from '../../core/rollout/merge';
 import { PLAN_WEEKS, planWeekStart } from '../../core/rollout/plan';
@@ -116,7 +117,8 @@ export function planLayout(
   return {
     width,
     dataRows: data.length,
-    values,
+    // Names and notes copied from the workbook may be near a cell's limit (§6.3); formulas are kept whole.
+    values: values.map((line) => line.map((v) => (typeof v === 'string' && !v.startsWith('=') ? fitCellText(v) : v))),
     backgrounds,
     fontColors,
     fontWeights,
