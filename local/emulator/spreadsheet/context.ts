@@ -40,8 +40,19 @@ const NAMED: Record<string, string> = {
   grey: '#808080',
 };
 
+const normalized = new Map<string, string>();
+
 export function normalizeColor(color: string | null | undefined): string | null {
   if (color === null || color === undefined || color === '') return null;
+  // setBackgrounds asks once per cell; a report has a handful of colours.
+  const known = typeof color === 'string' ? normalized.get(color) : undefined;
+  if (known !== undefined) return known;
+  const result = normalizeColorText(color);
+  if (typeof color === 'string' && normalized.size < 10_000) normalized.set(color, result);
+  return result;
+}
+
+function normalizeColorText(color: string): string {
   const c = String(color).trim().toLowerCase();
   if (NAMED[c]) return NAMED[c];
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(c);

@@ -5,7 +5,7 @@ import { normalizeColor } from './context.js';
 import { dateToSerial, isDate, serialToMs } from './dates.js';
 import { formatValue, isDateFormat } from './formats.js';
 import { shiftDepth } from './groups.js';
-import type { Cell, SheetData, ValidationSpec } from './model.js';
+import { type Cell, newCell, type SheetData, type ValidationSpec } from './model.js';
 import { protect } from './protection.js';
 import { sortKeys, sortRows } from './sort.js';
 import { newValidation } from './validation.js';
@@ -79,7 +79,7 @@ export class RangeImpl {
             line = [];
             sheet.rows[row + i] = line;
           }
-          cell = {};
+          cell = newCell();
           line[col + j] = cell;
         }
         fn(cell, i, j);

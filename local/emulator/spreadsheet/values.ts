@@ -49,8 +49,11 @@ export const MAX_CELL_CHARACTERS = 50_000;
  * https://qiita.com/koshilife/items/5aff56c1bb9e5d31067f). A formula's text is not a cell's text.
  */
 export function checkCellText(grid: readonly (readonly unknown[])[]): void {
-  for (const row of grid) {
-    for (const value of row) {
+  // Indexed loops: a for-of here allocated an iterator result per cell of a 50,000-row write.
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] as readonly unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
       if (typeof value !== 'string' || value.length <= MAX_CELL_CHARACTERS) continue;
       const text = value.startsWith("'") ? value.slice(1) : value;
       if (text.startsWith('=') || text.length <= MAX_CELL_CHARACTERS) continue;
@@ -98,7 +101,8 @@ export function checkShape(data: unknown, numRows: number, numCols: number, meth
     );
   }
   if (data.length !== numRows) throw dimensionError('rows', data.length, numRows);
-  for (const row of data as unknown[][]) {
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r] as unknown[];
     if (row.length !== numCols) throw dimensionError('columns', row.length, numCols);
   }
   return data as unknown[][];
