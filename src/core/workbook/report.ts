@@ -47,7 +47,9 @@ export interface ReportRow {
   readonly current: unknown;
   readonly target: unknown;
   readonly uom: string;
-  /** A key result with a metric of its own whose Current is still blank. */
+  /** A key result measured by a metric of its own (checked in), not scored by roll-up. */
+  readonly measured: boolean;
+  /** A measured key result whose Current is still blank. */
   readonly notStarted: boolean;
   /** The owner's Confidence (0–10); null when blank or not a number. */
   readonly confidence: number | null;
@@ -139,9 +141,16 @@ function trendOf(
   return { symbol: delta > 0 ? '▲' : '▼', delta, previous, since, text: formatDelta(delta) };
 }
 
-type Mode = 'full' | 'self' | 'children';
+/** What a stack entry emits: a node and its subtree, the node alone, or only its children's subtrees. */
+const FULL = 0;
+const SELF = 1;
+const CHILDREN = 2;
 
-/** Walks the forest from `starts`, emitting each node once, objectives' key results before aligned objectives. */
+/**
+ * Walks the forest from `starts`, emitting each node once, objectives' key results before aligned
+ * objectives. The stack is three parallel arrays, not an array per entry: 50,000 rows push
+ * 100,000 entries.
+ */
 function walk(
   starts: readonly number[],
   rows: readonly OkrRow[],
@@ -149,29 +158,45 @@ function walk(
   visited: Uint8Array,
   emit: (index: number, depth: number) => void,
 ): void {
-  const stack: [number, number, Mode][] = [];
-  for (let s = starts.length - 1; s >= 0; s--) stack.push([starts[s] as number, 0, 'full']);
-  while (stack.length > 0) {
-    const [i, depth, mode] = stack.pop() as [number, number, Mode];
+  const nodes: number[] = [];
+  const depths: number[] = [];
+  const modes: number[] = [];
+  const push = (i: number, depth: number, mode: number) => {
+    nodes.push(i);
+    depths.push(depth);
+    modes.push(mode);
+  };
+  for (let s = starts.length - 1; s >= 0; s--) push(starts[s] as number, 0, FULL);
+  while (nodes.length > 0) {
+    const i = nodes.pop() as number;
+    const depth = depths.pop() as number;
+    const mode = modes.pop() as number;
     const kids = children[i] ?? [];
-    if (mode === 'children') {
-      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as number, depth, 'full']);
+    if (mode === CHILDREN) {
+      for (let k = kids.length - 1; k >= 0; k--) push(kids[k] as number, depth, FULL);
       continue;
     }
     if (visited[i]) continue;
     visited[i] = 1;
     emit(i, depth);
-    if (mode === 'self') continue;
+    if (mode === SELF) continue;
     if (rows[i]?.kind !== 'Objective') {
-      for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k] as number, depth + 1, 'full']);
+      for (let k = kids.length - 1; k >= 0; k--) push(kids[k] as number, depth + 1, FULL);
       continue;
     }
     // Pushed in reverse: key results, then what aligns to each of them, then objectives aligned directly.
-    const keyResults = kids.filter((k) => rows[k]?.kind === 'Key Result');
-    const aligned = kids.filter((k) => rows[k]?.kind !== 'Key Result');
-    for (let k = aligned.length - 1; k >= 0; k--) stack.push([aligned[k] as number, depth + 1, 'full']);
-    for (let k = keyResults.length - 1; k >= 0; k--) stack.push([keyResults[k] as number, depth + 2, 'children']);
-    for (let k = keyResults.length - 1; k >= 0; k--) stack.push([keyResults[k] as number, depth + 1, 'self']);
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k] as number;
+      if (rows[kid]?.kind !== 'Key Result') push(kid, depth + 1, FULL);
+    }
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k] as number;
+      if (rows[kid]?.kind === 'Key Result') push(kid, depth + 2, CHILDREN);
+    }
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const kid = kids[k] as number;
+      if (rows[kid]?.kind === 'Key Result') push(kid, depth + 1, SELF);
+    }
   }
 }
 
@@ -210,19 +235,28 @@ function tally(counter: Counter): Tally {
 function summaries(scores: readonly RowScore[]): { byLevel: SummaryLine[]; byUnit: SummaryLine[] } {
   const levels = new Map<Level, [Counter, Counter]>(LEVELS.map((l) => [l, [emptyTally(), emptyTally()]]));
   const units = new Map<string, { level: Level; unit: string; counters: [Counter, Counter] }>();
-  for (const level of LEVELS) {
-    for (const s of scores) {
-      if (s.row.level !== level) continue;
-      const k = s.row.kind === 'Objective' ? 0 : 1;
-      add((levels.get(level) as [Counter, Counter])[k], s);
-      const unitKey = `${level}\u0000${s.row.unit.toLowerCase()}`;
-      let unit = units.get(unitKey);
-      if (unit === undefined) {
-        unit = { level, unit: s.row.unit, counters: [emptyTally(), emptyTally()] };
-        units.set(unitKey, unit);
-      }
-      add(unit.counters[k], s);
+  // Units are listed level by level; within a level, in the order they first appear.
+  const unitsOfLevel = new Map<Level, Map<string, { level: Level; unit: string; counters: [Counter, Counter] }>>(
+    LEVELS.map((l) => [l, new Map()]),
+  );
+  for (const s of scores) {
+    const level = s.row.level;
+    const k = s.row.kind === 'Objective' ? 0 : 1;
+    add((levels.get(level) as [Counter, Counter])[k], s);
+    const ofLevel = unitsOfLevel.get(level) as Map<
+      string,
+      { level: Level; unit: string; counters: [Counter, Counter] }
+    >;
+    const unitKey = s.row.unit.toLowerCase();
+    let unit = ofLevel.get(unitKey);
+    if (unit === undefined) {
+      unit = { level, unit: s.row.unit, counters: [emptyTally(), emptyTally()] };
+      ofLevel.set(unitKey, unit);
     }
+    add(unit.counters[k], s);
+  }
+  for (const level of LEVELS) {
+    for (const [key, unit] of unitsOfLevel.get(level) ?? []) units.set(`${level}\u0000${key}`, unit);
   }
   const line = (level: Level, unit: string | null, [o, k]: [Counter, Counter]): SummaryLine => ({
     level,
@@ -263,6 +297,7 @@ export function buildReport(workbook: Workbook): RollupReport {
       const r = s.row;
       const lastCheckIn = r.key === '' ? null : (checkedIn.get(r.key) ?? null);
       const score = s.score.ok ? s.score.value : null;
+      const measured = r.kind === 'Key Result' && !(r.ownScore.ok && r.ownScore.value === null);
       into.push({
         index,
         depth,
@@ -278,7 +313,8 @@ export function buildReport(workbook: Workbook): RollupReport {
         current: r.current,
         target: r.target,
         uom: r.uom,
-        notStarted: r.kind === 'Key Result' && r.metricType !== null && isBlank(r.current),
+        measured,
+        notStarted: measured && isBlank(r.current),
         confidence: r.confidence.ok ? r.confidence.value : null,
         lastCheckIn,
         // Calendar days, as a person counts them: checked in on Friday is 3 days ago on Monday.

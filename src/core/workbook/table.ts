@@ -32,16 +32,22 @@ export interface Table<K extends string> {
 export function readTable<K extends string>(tab: string, grid: Grid, schema: TableSchema<K>): Table<K> {
   const header = mapHeaders(tab, grid[0] ?? [], schema);
   if (!header.usable) return { tab, schema, header, rows: [] };
-  const present = schema.columns.filter((c) => header.index[c.key] !== undefined);
-  const inputs = present.filter((c) => !c.computed);
+  // Where each input column and each known column stands, worked out once, not per row.
+  const inputColumns = schema.columns
+    .filter((c) => !c.computed && header.index[c.key] !== undefined)
+    .map((c) => header.index[c.key] as number);
+  const keys = schema.columns.map((c) => c.key);
+  const positions = keys.map((key) => header.index[key]);
   const rows: TableRow<K>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const values = grid[r] ?? [];
-    if (inputs.every((c) => isBlank(values[header.index[c.key] as number]))) continue;
+    let blank = true;
+    for (let k = 0; k < inputColumns.length && blank; k++) blank = isBlank(values[inputColumns[k] as number]);
+    if (blank) continue;
     const cells = {} as Record<K, unknown>;
-    for (const c of schema.columns) {
-      const i = header.index[c.key];
-      cells[c.key] = i === undefined ? '' : (values[i] ?? '');
+    for (let k = 0; k < keys.length; k++) {
+      const i = positions[k];
+      cells[keys[k] as K] = i === undefined ? '' : (values[i] ?? '');
     }
     rows.push({ row: r + 1, cells });
   }

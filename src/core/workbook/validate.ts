@@ -17,10 +17,19 @@ export const MIN_KEY_RESULTS = 2;
 export const MAX_KEY_RESULTS = 5;
 export const STALE_CHECK_IN_DAYS = 14;
 
-/** A check-in timestamp is an instant: its day is the one it falls in. */
+const isoDays = new Map<number, string>();
+
+/** A check-in timestamp is an instant: its day is the one it falls in. Remembered: thousands of findings share a few days. */
 function isoDay(day: number): string {
-  const date = fromSheetsSerial(Math.floor(day));
-  return date.ok ? formatIsoDate(date.value) : String(day);
+  const whole = Math.floor(day);
+  let text = isoDays.get(whole);
+  if (text === undefined) {
+    const date = fromSheetsSerial(whole);
+    if (!date.ok) return String(day);
+    text = formatIsoDate(date.value);
+    if (isoDays.size < 100_000) isoDays.set(whole, text);
+  }
+  return text;
 }
 
 export function validateWorkbook(workbook: Workbook): Finding[] {
