@@ -1,8 +1,9 @@
 /**
  * Start next cycle (§4.6). Reads the tabs once, lets core plan every change, asks the
  * user, then writes: archives first (copies with every formula frozen to its value),
- * then the few live cells the plan lists, Settings last. If anything fails, what was
- * already written is undone, so the workbook is left as it was.
+ * then the few live cells the plan lists, Settings last. Every write is recorded in the
+ * journal (§6.3); if anything fails, what was written is undone, and whatever Sheets
+ * would not undo either is listed exactly: each unfinished archive, each block of cells.
  */
 import {
   ARCHIVE_KEY,
@@ -19,8 +20,9 @@ import {
 } from '../core/workbook/next-cycle';
 import { TAB } from '../core/workbook/schema';
 import { readWorkbook } from '../core/workbook/workbook';
+import { type CellsBefore, cellInput, growSheet, readCellsBefore, writeOver } from '../sheets/cells';
 import { serialInZone, todaySerial, withSerialDates } from '../sheets/dates';
-import { ensureSize } from '../sheets/io';
+import type { Change, Journal } from '../sheets/journal';
 import { liveFormulaHeader } from '../sheets/live-formulas';
 import { runAction, UserError } from './run';
 
@@ -41,6 +43,11 @@ interface ReadTab {
   readonly formats: string[][];
   /** Live columns whose header read Loading...: their header is restored in `raw`. */
   readonly loading: ReadonlySet<number>;
+  readonly name: string;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  /** The tab carries an add-on mark, which its copy must not keep. */
+  readonly marked: boolean;
 }
 
 function readTab(ss: Spreadsheet, name: string): ReadTab | undefined {
@@ -58,7 +65,18 @@ function readTab(ss: Spreadsheet, name: string): ReadTab | undefined {
     header[c] = live;
     loading.add(c);
   }
-  return { sheet, raw, formulas, formats: range.getNumberFormats(), loading };
+  const marked = sheet.getDeveloperMetadata().some((m) => m.getKey().startsWith('okr-cascade.'));
+  return {
+    sheet,
+    raw,
+    formulas,
+    formats: range.getNumberFormats(),
+    loading,
+    name: sheet.getName(),
+    maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
+    marked,
+  };
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -69,18 +87,6 @@ function dateInZone(serial: number, timeZone: string): Date {
   // Two corrections settle the zone offset, DST included.
   for (let i = 0; i < 2; i++) ms -= (serialInZone(new Date(ms), timeZone) - serial) * MS_PER_DAY;
   return new Date(ms);
-}
-
-/**
- * What to hand setValues so a cell ends up holding `value` exactly: a formula as its
- * formula, and text that Sheets would read as something else (a number, a date, a
- * formula: `1,200`, `=x`, `-5`, `TRUE`) behind the apostrophe that marks it as text.
- * A plain-text (`@`) cell reads nothing, so its text goes in as it is.
- */
-function cellInput(value: unknown, formula = '', format = ''): unknown {
-  if (formula !== '') return formula;
-  if (typeof value !== 'string' || value === '' || format === '@') return value;
-  return /^\s*([=+\-@'−$€£¥.]|\d)/.test(value) || /^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -97,17 +103,25 @@ function freeze(copy: Sheet, values: readonly unknown[][], formats: readonly str
 
 function archive(
   ss: Spreadsheet,
-  source: Sheet,
+  journal: Journal,
+  source: ReadTab,
   frozen: { values: readonly unknown[][]; formats: readonly string[][] },
   name: string,
   cycleName: string,
-  undo: (() => void)[],
-): void {
-  const copy = source.copyTo(ss);
-  undo.push(() => ss.deleteSheet(copy));
+): Change {
+  const copy = source.sheet.copyTo(ss);
+  const unfinished = (what: string) =>
+    `${what}: an unfinished archive, which may not hold the old cycle as it was; delete it before you start the next cycle again`;
+  const change = journal.record(
+    unfinished(`a copy of "${source.name}" (Sheets names it "Copy of ${source.name}")`),
+    () => ss.deleteSheet(copy),
+  );
   copy.setName(name);
+  change.what = unfinished(`"${name}"`);
   // A mark copied from the live tab would make the archive pass for it.
-  for (const mark of copy.getDeveloperMetadata()) if (mark.getKey().startsWith('okr-cascade.')) mark.remove();
+  if (source.marked) {
+    for (const mark of copy.getDeveloperMetadata()) if (mark.getKey().startsWith('okr-cascade.')) mark.remove();
+  }
   freeze(copy, frozen.values, frozen.formats);
   copy.addDeveloperMetadata(ARCHIVE_KEY, cycleName);
   copy.setTabColor(ARCHIVE_TAB_COLOR);
@@ -115,6 +129,8 @@ function archive(
     .protect()
     .setDescription(`OKR Cascade archive of ${cycleName}: kept as it was at the end of the cycle`)
     .setWarningOnly(true);
+  change.what = `the archive "${name}", complete (it holds the old cycle as it was read): delete it before you start the next cycle again`;
+  return change;
 }
 
 /** The values of one column block: rows first..last, unchanged cells written back as they were. */
@@ -123,14 +139,12 @@ function columnBlock(tab: ReadTab, change: ColumnChanges, timeZone: string) {
   const first = Math.min(...rows);
   const last = Math.max(...rows);
   const byRow = new Map(change.changes.map((c) => [c.row, c]));
-  const before: unknown[][] = [];
   const after: unknown[][] = [];
   for (let row = first; row <= last; row++) {
     const raw = tab.raw[row - 1]?.[change.column] ?? '';
     const formula = tab.formulas[row - 1]?.[change.column] ?? '';
     const format = tab.formats[row - 1]?.[change.column] ?? '';
     const old = isDate(raw) ? raw : cellInput(raw, formula, format);
-    before.push([old]);
     if (!byRow.has(row)) {
       after.push([old]);
       continue;
@@ -140,56 +154,65 @@ function columnBlock(tab: ReadTab, change: ColumnChanges, timeZone: string) {
     const asDate = date && typeof value === 'number' && typeof raw !== 'number';
     after.push([asDate ? dateInZone(value, timeZone) : cellInput(value, '', format)]);
   }
-  return { first, before, after };
+  return { first, after };
 }
 
-/** Writes the plan's live changes; each step pushes its own undo. */
+/** A column as messages name it: its header as read. */
+function headerOf(tab: ReadTab, column: number): string {
+  const text = tab.raw[0]?.[column];
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : `column ${column + 1}`;
+}
+
+/** Writes the plan's live changes, each recorded in the journal with its undo. */
 function writeLive(
   plan: NextCyclePlan,
   tabs: Partial<Record<PlanGrid, ReadTab>>,
   timeZone: string,
-  undo: (() => void)[],
+  journal: Journal,
 ): void {
   // Settings last: the switch to the new cycle comes once everything else is in place.
   const ordered = [...plan.columns].sort((a, b) => Number(a.grid === 'settings') - Number(b.grid === 'settings'));
   for (const change of ordered) {
     const tab = tabs[change.grid];
     if (!tab || change.changes.length === 0) continue;
-    const { first, before, after } = columnBlock(tab, change, timeZone);
-    const range = tab.sheet.getRange(first, change.column + 1, after.length, 1);
-    range.setValues(after);
-    undo.push(() => range.setValues(before));
+    const { first, after } = columnBlock(tab, change, timeZone);
+    // The block as read, to put it back exactly if anything fails.
+    const cut = <T>(grid: readonly (readonly T[])[], fill: T) =>
+      Array.from({ length: after.length }, (_, k) => [grid[first - 1 + k]?.[change.column] ?? fill]);
+    const was: CellsBefore = {
+      sheet: tab.sheet,
+      tab: tab.name,
+      row: first,
+      column: change.column + 1,
+      values: cut<unknown>(tab.raw, ''),
+      formulas: cut(tab.formulas, ''),
+      formats: cut(tab.formats, ''),
+    };
+    writeOver(journal, was, after, headerOf(tab, change.column));
   }
   const settings = tabs.settings;
   if (settings && plan.appendSettings.length > 0) {
-    const row = settings.sheet.getLastRow() + 1;
-    ensureSize(settings.sheet, row + plan.appendSettings.length - 1, 2);
-    const range = settings.sheet.getRange(row, 1, plan.appendSettings.length, 2);
-    range.setValues(
-      plan.appendSettings.map(([label, value]) => [
-        label,
-        typeof value === 'number' ? dateInZone(value, timeZone) : cellInput(value),
-      ]),
-    );
-    undo.push(() => range.clearContent());
-  }
-}
-
-/** Undoes in reverse order; returns what could not be undone. */
-function rollBack(undo: readonly (() => void)[]): string[] {
-  const failed: string[] = [];
-  for (const step of [...undo].reverse()) {
-    try {
-      step();
-    } catch (error) {
-      failed.push(error instanceof Error ? error.message : String(error));
+    const row = settings.raw.length + 1;
+    const last = row + plan.appendSettings.length - 1;
+    const existing = Math.min(last, settings.maxRows) - row + 1;
+    const was = existing > 0 ? readCellsBefore(settings.sheet, settings.name, row, 1, existing, 2) : null;
+    growSheet(journal, settings.sheet, settings.name, settings, last, 2);
+    const values = plan.appendSettings.map(([label, value]) => [
+      label,
+      typeof value === 'number' ? dateInZone(value, timeZone) : cellInput(value),
+    ]);
+    if (was !== null && existing === values.length) writeOver(journal, was, values, 'new settings');
+    else {
+      settings.sheet.getRange(row, 1, values.length, 2).setValues(values);
+      journal.record(`${settings.name} rows ${row}–${last} (new settings)`, () =>
+        settings.sheet.getRange(row, 1, values.length, 2).clearContent(),
+      );
     }
   }
-  return failed;
 }
 
 export function startNextCycle(): void {
-  runAction(TITLE, () => {
+  runAction(TITLE, (journal) => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const tabs: Partial<Record<PlanGrid, ReadTab>> = {};
@@ -221,24 +244,13 @@ export function startNextCycle(): void {
     const ui = SpreadsheetApp.getUi();
     if (ui.alert(TITLE, confirmationText(plan), ui.ButtonSet.YES_NO) !== ui.Button.YES) return undefined;
 
-    const undo: (() => void)[] = [];
-    try {
-      for (const a of plan.archives) {
-        const read = tabs[a.key];
-        const values = frozen.get(a.key);
-        if (!read || !values) continue;
-        archive(ss, read.sheet, { values, formats: read.formats }, a.name, plan.oldCycle.name, undo);
-      }
-      writeLive(plan, tabs, timeZone, undo);
-    } catch (error) {
-      const failed = rollBack(undo);
-      if (failed.length === 0) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new UserError(
-        `Start next cycle stopped part-way (${message}) and could not undo everything (${failed.join('; ')}). ` +
-          `The archive tabs named "… (${plan.oldCycle.name})" hold the old cycle as it was: compare with them before running it again.`,
-      );
+    for (const a of plan.archives) {
+      const read = tabs[a.key];
+      const values = frozen.get(a.key);
+      if (!read || !values) continue;
+      archive(ss, journal, read, { values, formats: read.formats }, a.name, plan.oldCycle.name);
     }
+    writeLive(plan, tabs, timeZone, journal);
     return summaryText(plan);
   });
 }
