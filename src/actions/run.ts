@@ -17,6 +17,14 @@ export class UserError extends Error {
 
 const LOCK_WAIT_MS = 10_000;
 
+/** An error's message, whatever made it (a service's exception may not be an Error of this script's own). */
+export function errorMessage(error: unknown): string {
+  if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
 export function runAction(title: string, action: (journal: Journal) => string | undefined): void {
   const ui = SpreadsheetApp.getUi();
   const lock = LockService.getDocumentLock();
@@ -47,7 +55,7 @@ export function runAction(title: string, action: (journal: Journal) => string | 
  * roll-back. A UserError written before anything changed is shown as it is.
  */
 export function failureText(title: string, error: unknown, journal: Journal): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (!(error instanceof UserError)) console.error(`${title} failed`, error instanceof Error ? error.stack : error);
   const wrote = !journal.isEmpty;
   const left = journal.rollBack();

@@ -6,14 +6,12 @@
  * that writes records its writes in a journal; on failure they are undone under the
  * lock, and the message says exactly what stayed changed (§6.3).
  */
-import { UserError } from '../../actions/run';
+import { errorMessage, UserError } from '../../actions/run';
 import { changedText, Journal, type RolledBack } from '../../sheets/journal';
 
 const LOCK_WAIT_MS = 10_000;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const messageOf = errorMessage;
 
 /** A failed write, after its roll-back: the cause, and what the workbook holds now. */
 class UndoneFailure extends Error {
