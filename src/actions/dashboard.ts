@@ -1,26 +1,37 @@
 /**
- * The Dashboard sheet (§4.2): a small data table and two embedded charts drawn
- * from it: average score per unit, and status counts per level. It is built aside
- * on a fresh sheet (§6.3), so its charts never pile up and a failure leaves the
- * previous dashboard as it was; the caller swaps it in.
+ * The Dashboard sheet (§4.2): the headline, what needs attention, and the tables of
+ * dashboard-layout.ts, with three embedded charts drawn from them: score over time
+ * against expected per level (from History), status counts per level in the status
+ * colours, and average score per unit coloured by level. It is built aside on a fresh
+ * sheet (§6.3), so its charts never pile up and a failure leaves the previous dashboard
+ * as it was; the caller swaps it in.
  */
 import { STATUSES } from '../core/status';
+import { buildDashboard } from '../core/workbook/dashboard';
 import type { RollupReport } from '../core/workbook/report';
-import { TAB } from '../core/workbook/schema';
+import { LEVELS, OKR_TAB_OF_LEVEL, TAB } from '../core/workbook/schema';
 import type { Workbook } from '../core/workbook/workbook';
 import { type AsideSheet, type SheetsIndex, startAside } from '../sheets/generated';
 import type { Journal } from '../sheets/journal';
 import { writeReport } from '../sheets/report-sheet';
-import { type Block, CHART_COLUMN, DASHBOARD_COLUMN_WIDTHS, layoutDashboard } from '../sheets/reports/dashboard-layout';
+import {
+  type Block,
+  CHART_COLUMN,
+  DASHBOARD_COLUMN_WIDTHS,
+  EXPECTED_COLOR,
+  LEVEL_COLORS,
+  layoutDashboard,
+} from '../sheets/reports/dashboard-layout';
 import { STATUS_STYLE } from '../sheets/status-style';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const CHART_WIDTH = 600;
-const CHART_HEIGHT = 360;
-/** Rows a chart covers at the default row height, so the second one sits below the first. */
-const CHART_ROWS = 19;
+const CHART_WIDTH = 640;
+const CHART_HEIGHT = 320;
+/** Rows a chart covers at the default row height, so the next one sits below it. */
+const CHART_ROWS = 17;
 const FIRST_CHART_ROW = 3;
+const CHARTS = 3;
 
 export interface DashboardResult {
   readonly aside: AsideSheet;
@@ -29,6 +40,16 @@ export interface DashboardResult {
 
 const rangeOf = (sheet: Sheet, b: Block) => sheet.getRange(b.row, b.column, b.numRows, b.numColumns);
 
+/** The sheet id of each tab the Dashboard links to (Sheet.getSheetId reads nothing back). */
+function sheetIdsOf(index: SheetsIndex): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const tab of [...LEVELS.map((l) => OKR_TAB_OF_LEVEL[l]), TAB.kpis]) {
+    const sheet = index.byName.get(tab.toLowerCase());
+    if (sheet) ids.set(tab, sheet.getSheetId());
+  }
+  return ids;
+}
+
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   index: SheetsIndex,
@@ -36,43 +57,66 @@ export function writeDashboard(
   report: RollupReport,
   workbook: Workbook,
 ): DashboardResult {
-  const layout = layoutDashboard(report, workbook.settings.settings, workbook.asOfDay);
+  const data = buildDashboard(report, workbook);
+  const layout = layoutDashboard(data, workbook.settings.settings, sheetIdsOf(index));
   const aside = startAside(ss, index, journal, TAB.dashboard);
   const { sheet } = aside;
   writeReport(sheet, layout.grid, {
     frozenRows: 1,
     columnWidths: DASHBOARD_COLUMN_WIDTHS,
-    minRows: FIRST_CHART_ROW + 2 * CHART_ROWS + 2,
+    minRows: FIRST_CHART_ROW + CHARTS * (CHART_ROWS + 1) + 2,
   });
+  const at = (n: number) => FIRST_CHART_ROW + n * (CHART_ROWS + 1);
 
-  const byUnit = sheet
+  const overTime = sheet
     .newChart()
-    .addRange(rangeOf(sheet, layout.scoreByUnit))
+    .addRange(rangeOf(sheet, layout.scoreOverTime))
     .setNumHeaders(1)
-    .setPosition(FIRST_CHART_ROW, CHART_COLUMN, 0, 0)
+    .setPosition(at(0), CHART_COLUMN, 0, 0)
     .setOption('width', CHART_WIDTH)
     .setOption('height', CHART_HEIGHT)
     .setOption('vAxis.format', 'percent')
     .setOption('vAxis.viewWindow.min', 0)
     .setOption('vAxis.viewWindow.max', 1)
-    .asColumnChart()
-    .setTitle('Average score by unit')
-    .setLegendPosition(Charts.Position.NONE)
+    // Expected is the pace to keep: a dashed grey line under the levels' scores.
+    .setOption('series', { [LEVELS.length]: { lineDashStyle: [4, 4] } })
+    .asLineChart()
+    .setTitle('Score over time against expected, per level')
+    .setColors([...LEVEL_COLORS, EXPECTED_COLOR])
+    .setLegendPosition(Charts.Position.BOTTOM)
     .build();
   const byLevel = sheet
     .newChart()
     .addRange(rangeOf(sheet, layout.statusByLevel))
     .setNumHeaders(1)
-    .setPosition(FIRST_CHART_ROW + CHART_ROWS + 1, CHART_COLUMN, 0, 0)
+    .setPosition(at(1), CHART_COLUMN, 0, 0)
     .setOption('width', CHART_WIDTH)
     .setOption('height', CHART_HEIGHT)
     .asBarChart()
     .setTitle('Objectives and key results by status, per level')
     .setStacked()
     .setColors(STATUSES.map((s) => STATUS_STYLE[s].chart))
-    .setLegendPosition(Charts.Position.RIGHT)
+    .setLegendPosition(Charts.Position.BOTTOM)
     .build();
-  sheet.insertChart(byUnit);
+  const byUnit = sheet
+    .newChart()
+    .addRange(rangeOf(sheet, layout.scoreByUnit))
+    .setNumHeaders(1)
+    .setPosition(at(2), CHART_COLUMN, 0, 0)
+    .setOption('width', CHART_WIDTH)
+    .setOption('height', CHART_HEIGHT)
+    .setOption('vAxis.format', 'percent')
+    .setOption('vAxis.viewWindow.min', 0)
+    .setOption('vAxis.viewWindow.max', 1)
+    .asColumnChart()
+    .setTitle('Average score per unit, grouped by level')
+    // One series per level, a unit's score only in its own: stacked, each bar takes its level's colour.
+    .setStacked()
+    .setColors([...LEVEL_COLORS])
+    .setLegendPosition(Charts.Position.BOTTOM)
+    .build();
+  sheet.insertChart(overTime);
   sheet.insertChart(byLevel);
-  return { aside, charts: 2 };
+  sheet.insertChart(byUnit);
+  return { aside, charts: CHARTS };
 }

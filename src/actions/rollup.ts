@@ -37,7 +37,11 @@ export function buildRollup(): void {
     // Both built aside, then swapped in (§6.3): a failure leaves each old report as it was.
     const { index } = sheets;
     const aside = startAside(ss, index, journal, TAB.rollUp);
-    writeReport(aside.sheet, layout.grid, { frozenRows: 1, columnWidths: ROLLUP_COLUMN_WIDTHS });
+    writeReport(aside.sheet, layout.grid, {
+      frozenRows: layout.frozenRows,
+      columnWidths: ROLLUP_COLUMN_WIDTHS,
+      rowGroups: layout.rowGroups,
+    });
     const built = writeDashboard(ss, index, journal, report, workbook);
     const rollup = swapIn(ss, index, aside);
     const dashboard = { ...swapIn(ss, index, built.aside), charts: built.charts };

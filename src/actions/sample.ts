@@ -98,6 +98,8 @@ export function insertSampleOkrs(): void {
     const today = todaySerial(timeZone);
     const sample = sampleWorkbook(today);
     const stray = emptyOnlySheet(ss);
+    // Read before set-up writes anything: a read after a write costs a round trip (§6.1).
+    const historyRows = ss.getSheetByName(TAB.history)?.getLastRow() ?? 0;
     const setUp = setUpWorkbookIn(ss, today, SAMPLE_COMPANY);
     removeEmptySheet(ss, stray);
 
@@ -133,7 +135,7 @@ export function insertSampleOkrs(): void {
     }
     // The weeks so far, only into an empty History (append-only too): Trend and the Dashboard's line chart.
     const history = setUp.history;
-    if (history && history.sheet.getLastRow() <= 1) {
+    if (history && historyRows <= 1) {
       writeRows(history.sheet, HISTORY_SCHEMA, history.plan.index, sampleHistoryGrid(today), {
         date: DATE_FORMAT,
         score: PERCENT_FORMAT,

@@ -2,10 +2,11 @@
  * Generated report sheets (Roll-up, Dashboard, Validation) are laid out in
  * memory as one grid of cells with their formats, then written with one call
  * per property (§6.1): setNumberFormats, setValues, setBackgrounds,
- * setFontWeights, setFontStyles. However many rows, the same calls.
+ * setFontColors, setFontWeights, setFontStyles. However many rows, the same calls.
  */
 
 import { fitCellText } from '../core/cell-text';
+import { writeRowGroups } from './report-groups';
 
 /** What Apps Script reports for a cell without a number format; used where a cell needs none. */
 export const NO_FORMAT = '0.###############';
@@ -21,6 +22,8 @@ export interface CellSpec {
   readonly formula?: string;
   readonly format?: string;
   readonly background?: string | null;
+  /** Text colour; null (the default) is Sheets' black. */
+  readonly fontColor?: string | null;
   readonly bold?: boolean;
   readonly italic?: boolean;
 }
@@ -30,6 +33,7 @@ export type Cell = string | number | null | undefined | CellSpec;
 
 export interface RowStyle {
   readonly background?: string | null;
+  readonly fontColor?: string | null;
   readonly bold?: boolean;
   readonly italic?: boolean;
 }
@@ -40,6 +44,7 @@ export class ReportGrid {
   readonly values: (string | number)[][] = [];
   readonly formats: string[][] = [];
   readonly backgrounds: (string | null)[][] = [];
+  readonly fontColors: (string | null)[][] = [];
   readonly weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
   readonly styles: GoogleAppsScript.Spreadsheet.FontStyle[][] = [];
 
@@ -57,6 +62,7 @@ export class ReportGrid {
     const values: (string | number)[] = [];
     const formats: string[] = [];
     const backgrounds: (string | null)[] = [];
+    const fontColors: (string | null)[] = [];
     const weights: GoogleAppsScript.Spreadsheet.FontWeight[] = [];
     const styles: GoogleAppsScript.Spreadsheet.FontStyle[] = [];
     for (let c = 0; c < this.width; c++) {
@@ -70,12 +76,14 @@ export class ReportGrid {
           (spec.formula !== undefined ? NO_FORMAT : typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT),
       );
       backgrounds.push(spec.background !== undefined ? spec.background : (style.background ?? null));
+      fontColors.push(spec.fontColor !== undefined ? spec.fontColor : (style.fontColor ?? null));
       weights.push((spec.bold ?? style.bold) ? 'bold' : 'normal');
       styles.push((spec.italic ?? style.italic) ? 'italic' : 'normal');
     }
     this.values.push(values);
     this.formats.push(formats);
     this.backgrounds.push(backgrounds);
+    this.fontColors.push(fontColors);
     this.weights.push(weights);
     this.styles.push(styles);
     return this.values.length;
@@ -111,6 +119,14 @@ export interface ReportLayout {
   readonly columnWidths: readonly number[];
   /** Rows to keep at least (room for charts); the sheet is fitted to max(rows, minRows). */
   readonly minRows?: number;
+  /** Row groups (report-groups.ts), written after the cells. */
+  readonly rowGroups?: readonly RowGroup[];
+}
+
+/** Rows `first`–`last` (1-based, inclusive) collapse under the row before them. */
+export interface RowGroup {
+  readonly first: number;
+  readonly last: number;
 }
 
 /**
@@ -126,10 +142,12 @@ export function writeReport(sheet: Sheet, grid: ReportGrid, layout: ReportLayout
     range.setNumberFormats(grid.formats);
     range.setValues(grid.values);
     range.setBackgrounds(grid.backgrounds);
+    if (grid.fontColors.some((row) => row.some((c) => c !== null))) range.setFontColors(grid.fontColors);
     range.setFontWeights(grid.weights);
     range.setFontStyles(grid.styles);
   }
   sheet.setFrozenRows(layout.frozenRows);
+  if (layout.rowGroups !== undefined) writeRowGroups(sheet, layout.rowGroups);
   layout.columnWidths.forEach((width, i) => {
     sheet.setColumnWidth(i + 1, width);
   });

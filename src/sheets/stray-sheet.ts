@@ -22,8 +22,10 @@ export function emptyOnlySheet(ss: Spreadsheet): Sheet | undefined {
   return only;
 }
 
-/** Deletes the empty sheet once others exist (Sheets refuses to delete the last one). */
+/**
+ * Deletes the empty sheet, called once the add-on's tabs exist beside it (Sheets refuses to
+ * delete a spreadsheet's last sheet).
+ */
 export function removeEmptySheet(ss: Spreadsheet, sheet: Sheet | undefined): void {
-  if (sheet === undefined || ss.getNumSheets() < 2) return;
-  ss.deleteSheet(sheet);
+  if (sheet !== undefined) ss.deleteSheet(sheet);
 }

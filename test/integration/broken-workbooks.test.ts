@@ -36,6 +36,10 @@ const sheet = (name: string) => {
 };
 const values = (name: string) => sheet(name).getDataRange().getValues();
 const alerts = () => rt.emulator.uiState.alerts.map((a) => a.prompt);
+/** Roll-up columns (0-based): Level, Title, ID, Type, Unit, Owner, Current, Target, Score, Expected, Gap, Status, …, Problem. */
+const SCORE = 8;
+const STATUS = 11;
+const PROBLEM = 16;
 /** Roll-up lines whose ID column matches. */
 const rollupRow = (id: string) => values('Roll-up').find((r) => r[2] === id) as unknown[];
 const findings = () => values('Validation').slice(2);
@@ -79,7 +83,7 @@ describe('broken workbooks', () => {
     writeGrids(rt, rest);
     const { rollup, snapshot } = runAll();
     // 10 corporate + 9 department rows.
-    expect(rollup).toMatch(/^Roll-up: 19 rows, 0 unaligned\. Dashboard: 2 charts\./);
+    expect(rollup).toMatch(/^Roll-up: 19 rows, 0 unaligned\. Dashboard: 3 charts\./);
     expect(rollup).toContain('\n\nLeft out:\n• Team OKRs row 1: there is no "Team OKRs" tab: run Set up workbook');
     expect(snapshot).toBe('History: 19 rows recorded for 2027-02-15; 0 earlier rows kept.');
     expect(findings().some((r) => r[1] === 'Team OKRs' && r[0] === 'Warning')).toBe(true);
@@ -95,7 +99,7 @@ describe('broken workbooks', () => {
     expect(rollup).toContain(
       '• Department OKRs row 1 (Parent ID): missing column "Parent ID" (or "Parent", "Aligns to"): add it to the header row',
     );
-    expect(rollupRow('ENT-O1')?.[11]).toBe('Parent ID "SAL-KR2" names no row');
+    expect(rollupRow('ENT-O1')?.[PROBLEM]).toBe('Parent ID "SAL-KR2" names no row');
     expect(findings()[0]?.slice(0, 4)).toEqual(['Error', 'Department OKRs', 1, 'Parent ID']);
     expect(snapshot).toBe('History: 28 rows recorded for 2027-02-15; 0 earlier rows kept.');
   });
@@ -171,10 +175,10 @@ describe('broken workbooks', () => {
     const { rollup, snapshot } = runAll();
     expect(rollup).toMatch(/^Roll-up: 38 rows, 1 unaligned\./);
     // ENT-O1 still scores (0.5 + 0.9)/2 = 0.7 from the first ENT-KR1, not the copy at 12/12.
-    expect(rollupRow('ENT-O1')?.[6]).toBeCloseTo(0.7, 12);
+    expect(rollupRow('ENT-O1')?.[SCORE]).toBeCloseTo(0.7, 12);
     const copy = values('Roll-up').filter((r) => r[2] === 'ENT-KR1')[1] as unknown[];
-    expect(copy[8]).toBe('Error');
-    expect(copy[11]).toContain('duplicate');
+    expect(copy[STATUS]).toBe('Error');
+    expect(copy[PROBLEM]).toContain('duplicate');
     expect(findings()).toContainEqual([
       'Error',
       'Team OKRs',
@@ -196,8 +200,8 @@ describe('broken workbooks', () => {
     const { rollup } = runAll();
     // ENT-O1, ENT-KR1 and ENT-KR2 (under ENT-O1) leave the tree.
     expect(rollup).toMatch(/^Roll-up: 37 rows, 3 unaligned\./);
-    expect(rollupRow('ENT-O1')?.[8]).toBe('Error');
-    expect(rollupRow('ENT-O1')?.[11]).toMatch(/cycle/i);
+    expect(rollupRow('ENT-O1')?.[STATUS]).toBe('Error');
+    expect(rollupRow('ENT-O1')?.[PROBLEM]).toMatch(/cycle/i);
     const cycle = findings().filter((r) => /cycle/i.test(String(r[5])));
     expect(cycle.map((r) => [r[1], r[2], r[4]])).toEqual([
       ['Team OKRs', 2, 'ENT-O1'],
@@ -214,7 +218,7 @@ describe('broken workbooks', () => {
     expect(rollup).toMatch(/^Roll-up: 37 rows, 3 unaligned\./);
     const grid = values('Roll-up');
     const start = grid.findIndex((r) => r[0] === 'Unaligned (3)');
-    expect(grid.slice(start + 3, start + 6).map((r) => [r[2], r[3], r[11]])).toEqual([
+    expect(grid.slice(start + 3, start + 6).map((r) => [r[2], r[1], r[PROBLEM]])).toEqual([
       ['ENT-O1', 'Land flagship enterprise accounts', 'Parent ID "SAL-KR9" names no row'],
       ['ENT-KR1', '    Close 12 enterprise deals', ''],
       ['ENT-KR2', '    Run 30 executive briefings', ''],
@@ -227,10 +231,10 @@ describe('broken workbooks', () => {
     writeGrids(rt, grids);
     runAll();
     const kr = rollupRow('C-KR1');
-    expect([kr[6], kr[8]]).toEqual(['', 'Error']);
-    expect(kr[11]).toContain('"about 9M"');
+    expect([kr[SCORE], kr[STATUS]]).toEqual(['', 'Error']);
+    expect(kr[PROBLEM]).toContain('"about 9M"');
     // C-O1 without C-KR1: (1·1 + 1·0.5875)/2 = 0.79375.
-    expect(rollupRow('C-O1')?.[6]).toBeCloseTo(0.79375, 12);
+    expect(rollupRow('C-O1')?.[SCORE]).toBeCloseTo(0.79375, 12);
     const history = values('History').find((r) => r[2] === 'C-KR1') as unknown[];
     expect([history[4], history[6]]).toEqual(['', '']);
   });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAddon } from '../../local/runtime';
+import { MAX_ROW_GROUPS } from '../../src/sheets/report-groups';
 import { emulatedToday, generatedWorkbook, writeGrids } from '../support/workbook';
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
@@ -25,6 +26,12 @@ function callsOf(action: Action, n: number, runBefore: readonly Action[] = []): 
   delete counts['Sheet.insertRowsAfter'];
   delete counts['Sheet.deleteRows'];
   if (fit > 0) counts['Sheet.insertRowsAfter|deleteRows'] = fit;
+  // Row groups take one Range.shiftRowGroupDepth (and its Sheet.getRange) per objective with
+  // rows under it, at most MAX_ROW_GROUPS: bounded whatever the size, checked on their own below.
+  const groups = counts['Range.shiftRowGroupDepth'] ?? 0;
+  expect(groups).toBeLessThanOrEqual(MAX_ROW_GROUPS);
+  delete counts['Range.shiftRowGroupDepth'];
+  if (counts['Sheet.getRange'] !== undefined) counts['Sheet.getRange'] -= groups;
   return counts;
 }
 
@@ -49,9 +56,16 @@ describe('service calls per action do not grow with the rows', () => {
     });
   }
 
+  it('Build roll-up groups at most MAX_ROW_GROUPS objectives, however many there are', () => {
+    const rt = loadAddon(CLOCK);
+    writeGrids(rt, generatedWorkbook(10_000, emulatedToday(rt), { ownerless: true }));
+    rt.call('buildRollup');
+    expect(rt.emulator.calls.count('Range.shiftRowGroupDepth')).toBe(MAX_ROW_GROUPS);
+  });
+
   it('Build roll-up writes each formatting property once per sheet', () => {
     const counts = callsOf('buildRollup', 1_000);
-    for (const method of ['setNumberFormats', 'setBackgrounds', 'setFontWeights', 'setFontStyles']) {
+    for (const method of ['setNumberFormats', 'setBackgrounds', 'setFontColors', 'setFontWeights', 'setFontStyles']) {
       expect(counts[`Range.${method}`], method).toBe(2);
     }
     expect(counts['Range.setBackground'] ?? 0).toBe(0);

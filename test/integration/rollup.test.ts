@@ -19,7 +19,6 @@ import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { snapshotCells, writeGrids, writeSampleWorkbook } from '../support/workbook';
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
-const E = 45 / 89;
 const USER_TABS = ['Corporate OKRs', 'Department OKRs', 'Team OKRs', 'KPIs', 'Settings', 'Check-ins'];
 
 let rt: AddonRuntime;
@@ -33,9 +32,37 @@ const sheet = (name: string) => {
   return s;
 };
 const values = (name: string) => sheet(name).getDataRange().getValues();
+const shown = (name: string) => sheet(name).getDataRange().getDisplayValues();
 const lastAlert = () => rt.emulator.uiState.alerts.at(-1)?.prompt;
-/** The 1-based row of the first line whose column C (ID) is `id`. */
-const rowOf = (grid: unknown[][], id: string) => grid.findIndex((r) => r[2] === id) + 1;
+/** The tree's columns by header (the header row is the one starting Level, Title). */
+const TREE_HEADER = [
+  'Level',
+  'Title',
+  'ID',
+  'Type',
+  'Unit',
+  'Owner',
+  'Current',
+  'Target',
+  'Score',
+  'Expected',
+  'Gap',
+  'Status',
+  'Progress',
+  'Trend',
+  'Confidence',
+  'Last check-in',
+  'Problem',
+];
+const col = (header: string) => TREE_HEADER.indexOf(header);
+/** The 1-based row of the first line whose ID column is `id`. */
+const rowOf = (grid: unknown[][], id: string) => grid.findIndex((r) => r[col('ID')] === id) + 1;
+/** One tree row by header, as the user sees it. */
+function treeRow(id: string): Record<string, string> {
+  const grid = shown('Roll-up');
+  const row = grid[rowOf(grid, id) - 1] ?? [];
+  return Object.fromEntries(TREE_HEADER.map((h, i) => [h, row[i] ?? '']));
+}
 
 describe('Build roll-up on the sample company', () => {
   beforeEach(() => {
@@ -45,31 +72,31 @@ describe('Build roll-up on the sample company', () => {
 
   it('says what it wrote', () => {
     // 10 corporate + 9 department + 18 team rows, all under a corporate objective.
-    expect(lastAlert()).toBe('Roll-up: 37 rows, 0 unaligned. Dashboard: 2 charts.');
+    expect(lastAlert()).toBe('Roll-up: 37 rows, 0 unaligned. Dashboard: 3 charts.');
   });
 
-  it('opens with the company, cycle and as-of date', () => {
+  it('opens with the company, cycle and as-of date, and keeps the rows down to the tree header frozen', () => {
     const grid = values('Roll-up');
     expect(grid[0]?.[0]).toBe('Northwind Analytics · 2027 Q1 · OKR roll-up as of 2027-02-15');
     expect(grid[1]?.[0]).toBe('Trend: History has no snapshot before today yet; Record snapshot starts one.');
-    expect(sheet('Roll-up').getFrozenRows()).toBe(1);
+    const header = grid.findIndex((r) => r[0] === 'Level' && r[1] === 'Title') + 1;
+    expect(grid[header - 1]).toEqual(TREE_HEADER);
+    expect(sheet('Roll-up').getFrozenRows()).toBe(header);
   });
 
   it('scores each corporate objective from the raw inputs', () => {
     const grid = values('Roll-up');
-    const score = (id: string) => grid[rowOf(grid, id) - 1]?.[6] as number;
+    const score = (id: string) => grid[rowOf(grid, id) - 1]?.[col('Score')] as number;
     expect(score('C-O1')).toBeCloseTo(0.546875, 12);
     expect(score('C-O2')).toBeCloseTo(0.475, 12);
     expect(score('C-O3')).toBeCloseTo(0.78125, 12);
     expect(score('C-KR3')).toBeCloseTo(0.5875, 12);
   });
 
-  it('lists rows in tree order, indented by depth, with bar and status', () => {
+  it('lists rows in tree order, indented by depth, with values in their unit, gap, bar, confidence and check-in', () => {
     const grid = values('Roll-up');
-    // Rows 1–3 title, trend, blank; 4 "Summary", 5 its header, 6–19 three levels, ten units and
-    // "All levels"; 20 blank; 21 section title; 22 the header; the tree starts on row 23.
-    expect(grid[21]).toEqual(TREE_HEADER);
-    const ids = grid.slice(22, 36).map((r) => r[2]);
+    const first = rowOf(grid, 'C-O1');
+    const ids = grid.slice(first - 1, first + 13).map((r) => r[col('ID')]);
     expect(ids).toEqual([
       'C-O1',
       'C-KR1',
@@ -86,83 +113,143 @@ describe('Build roll-up on the sample company', () => {
       'SMB-KR2',
       'C-O2',
     ]);
-    // C-KR1: 0.3 → 3 of 10 blocks; 0.3/E = 0.593 is under 0.7 → Behind.
-    expect(grid[23]).toEqual([
-      'Corporate',
-      'Key Result',
-      'C-KR1',
-      '    Grow annual recurring revenue from $8.0M to $10.0M',
-      'Company',
-      'Dana Reyes',
-      0.3,
-      E,
-      'Behind',
-      '███░░░░░░░',
-      '',
-      '',
-    ]);
+    // C-KR1: 0.3 against E = 0.506 → Behind, 21 points behind the pace; 6 of 20 blocks, the
+    // mark at 10 (E · 20 = 10.1); checked in on 2027-02-12.
+    expect(treeRow('C-KR1')).toEqual({
+      Level: 'Corporate',
+      Title: '    Grow annual recurring revenue from $8.0M to $10.0M',
+      ID: 'C-KR1',
+      Type: 'Key Result',
+      Unit: 'Company',
+      Owner: 'Dana Reyes',
+      Current: '$8,600,000',
+      Target: '$10,000,000',
+      Score: '30%',
+      Expected: '51%',
+      Gap: '−21 pts',
+      Status: 'Behind',
+      Progress: '██████░░░░│░░░░░░░░░',
+      Trend: '',
+      Confidence: '7',
+      'Last check-in': '3 days ago',
+      Problem: '',
+    });
+    expect([treeRow('C-KR4').Current, treeRow('C-KR4').Target]).toEqual(['2.4%', '1.5%']);
+    expect([treeRow('ENT-KR1').Current, treeRow('ENT-KR1').Target]).toEqual(['6 deals', '12 deals']);
+    expect(treeRow('SMB-KR2').Current).toBe('done');
+    // Objectives are scored by what is under them: no values, confidence or check-ins of their own.
+    expect(treeRow('C-O1')).toMatchObject({ Current: '', Confidence: '', 'Last check-in': '', Gap: '+4 pts' });
     // SAL-O1 hangs under C-KR3 (depth 2), ENT-O1 under SAL-KR2 (depth 4).
-    expect(grid[26]?.[3]).toBe('        Build a repeatable enterprise sales motion');
-    expect(grid[29]?.[3]).toBe('                Land flagship enterprise accounts');
-    // 0.5875 → 5.875 blocks → 6.
-    expect(grid[25]?.[9]).toBe('██████░░░░');
+    expect(treeRow('SAL-O1').Title).toBe('        Build a repeatable enterprise sales motion');
+    expect(treeRow('ENT-O1').Title).toBe('                Land flagship enterprise accounts');
   });
 
-  it('colours statuses, formats scores as percents and makes objectives bold', () => {
+  it('colours statuses and bars by status, formats scores as percents and makes objectives bold', () => {
     const s = sheet('Roll-up');
-    // Row 23 C-O1 On track (green), 24 C-KR1 Behind (amber), 25 C-KR2 Done (blue).
-    expect(s.getRange('I23:I25').getBackgrounds()).toEqual([['#d9ead3'], ['#fce5cd'], ['#cfe2f3']]);
-    expect(s.getRange('G23:H23').getNumberFormats()).toEqual([['0%', '0%']]);
-    expect(s.getRange('G23').getDisplayValue()).toBe('55%');
-    expect(s.getRange('A23:A24').getFontWeights()).toEqual([['bold'], ['normal']]);
+    const grid = values('Roll-up');
+    const r = rowOf(grid, 'C-O1');
+    const status = col('Status') + 1;
+    // C-O1 On track (green), C-KR1 Behind (amber), C-KR2 Done (blue).
+    expect(s.getRange(r, status, 3, 1).getBackgrounds()).toEqual([['#d9ead3'], ['#fce5cd'], ['#cfe2f3']]);
+    expect(s.getRange(r, col('Progress') + 1, 3, 1).getFontColors()).toEqual([['#6aa84f'], ['#f6b26b'], ['#3d85c6']]);
+    expect(s.getRange(r, col('Score') + 1, 1, 2).getNumberFormats()).toEqual([['0%', '0%']]);
+    expect(s.getRange(r, col('Score') + 1).getDisplayValue()).toBe('55%');
+    expect(s.getRange(r, 1, 2, 1).getFontWeights()).toEqual([['bold'], ['normal']]);
+    // Behind the pace in red, ahead in green.
+    expect(s.getRange(r, col('Gap') + 1, 2, 1).getFontColors()).toEqual([['#137333'], ['#a50e0e']]);
   });
 
-  it('summarises each level and unit', () => {
+  it('groups each objective’s rows so its subtree collapses, the toggle on the objective’s row', () => {
+    const s = sheet('Roll-up');
     const grid = values('Roll-up');
-    expect(grid[4]).toEqual(SUMMARY_HEADER);
+    const o1 = rowOf(grid, 'C-O1');
+    const o2 = rowOf(grid, 'C-O2');
+    const group = s.getRowGroup(o1 + 1, 1) as GoogleAppsScript.Spreadsheet.Group;
+    // Everything under C-O1 up to C-O2.
+    expect([group.getRange().getRow(), group.getRange().getLastRow()]).toEqual([o1 + 1, o2 - 1]);
+    expect(group.getControlIndex()).toBe(o1);
+    expect(s.getRowGroupDepth(o1)).toBe(0);
+    // SAL-O1 (under C-KR3) is a group inside it, ENT-O1 (under SAL-KR2) one inside that.
+    expect(s.getRowGroupDepth(rowOf(grid, 'SAL-KR1'))).toBe(2);
+    expect(s.getRowGroupDepth(rowOf(grid, 'ENT-KR1'))).toBe(3);
+  });
+
+  it('summarises each level and unit under its own header', () => {
+    const grid = values('Roll-up');
+    const header = grid.findIndex((r) => r[0] === 'Level' && r[1] === 'Unit');
+    expect(grid[header]?.slice(0, 11)).toEqual(SUMMARY_HEADER);
     // Corporate: objectives (0.546875+0.475+0.78125)/3 = 0.6010417; key results
     // (0.3+1+0.5875+0.4+0.55+0.5625+1)/7 = 4.4/7. Done: C-KR2, C-KR7. Behind: C-KR1 (0.3/E = 0.59).
     // The other seven are at or above 0.7·E.
-    const corporate = grid[5] as unknown[];
+    const corporate = grid[header + 1] as unknown[];
     expect(corporate.slice(0, 4)).toEqual(['Corporate', 'All units', 3, 7]);
     expect(corporate[4]).toBeCloseTo(1.803125 / 3, 12);
     expect(corporate[5]).toBeCloseTo(4.4 / 7, 12);
-    expect(corporate.slice(6)).toEqual([2, 7, 1, 0, 0, '']);
+    expect(corporate.slice(6, 11)).toEqual([2, 7, 1, 0, 0]);
     // Department: every row at or above 0.7·E (lowest: SAL-KR1 and PRD-KR2 at 0.5 → 0.99).
-    expect(grid[6]?.slice(0, 2)).toEqual(['Corporate', 'Company']);
-    expect(grid[7]?.slice(0, 4)).toEqual(['Department', 'All units', 3, 6]);
-    expect(grid[7]?.slice(6, 11)).toEqual([0, 9, 0, 0, 0]);
+    expect(grid[header + 2]?.slice(0, 2)).toEqual(['', 'Company']);
+    expect(grid[header + 3]?.slice(0, 4)).toEqual(['Department', 'All units', 3, 6]);
+    expect(grid[header + 3]?.slice(6, 11)).toEqual([0, 9, 0, 0, 0]);
     // Team: Done SMB-KR2, PLT-KR2, ONB-KR2; Behind SMB-KR1 (0.3/E) and GRO-KR2 (0.25/E = 0.49);
-    // At risk PLT-KR1 and SUP-KR1 (0); the other 11 on track.
+    // At risk PLT-KR1 (still at 48 h) and SUP-KR1 (0); the other 11 on track.
     const team = grid.findIndex((r) => r[0] === 'Team' && r[1] === 'All units');
     expect(grid[team]?.slice(2, 4)).toEqual([6, 12]);
     expect(grid[team]?.slice(6, 11)).toEqual([3, 11, 2, 2, 0]);
-    expect(grid[team + 1]?.slice(0, 4)).toEqual(['Team', 'Enterprise Sales', 1, 2]);
+    expect(grid[team + 1]?.slice(0, 4)).toEqual(['', 'Enterprise Sales', 1, 2]);
     // All levels: 12 objectives, 25 key results; statuses 5 / 27 / 3 / 2.
     const all = grid.find((r) => r[0] === 'All levels') as unknown[];
     expect([all[2], all[3], ...all.slice(6, 11)]).toEqual([12, 25, 5, 27, 3, 2, 0]);
+    // Each summary label sits on a column at least as wide as the label needs (no "Customer Su").
+    const widths = [0, 1, 2, 3, 4, 5].map((c) => sheet('Roll-up').getColumnWidth(c + 1));
+    expect(widths[1]).toBeGreaterThanOrEqual(300); // Unit names, on Title's column
+    expect(Math.min(...widths.slice(2))).toBeGreaterThanOrEqual(80);
   });
 
-  it('draws the dashboard: a table and two titled charts on it', () => {
+  it('draws the dashboard: headline, needs attention, and three titled charts on its tables', () => {
     const dash = sheet('Dashboard');
-    const grid = dash.getDataRange().getValues();
-    expect(grid[2]?.slice(0, 4)).toEqual(['Unit', 'Average score', 'Level', 'Objectives']);
-    expect(grid[3]?.slice(0, 4)).toEqual(['Company', expect.closeTo(1.803125 / 3, 12), 'Corporate', 3]);
-    // Enterprise Sales: its one objective, ENT-O1 = 0.7.
-    expect(grid.find((r) => r[0] === 'Enterprise Sales')?.[1]).toBeCloseTo(0.7, 12);
-    expect(grid.slice(2, 6).map((r) => r.slice(5))).toEqual([
+    const grid = dash.getDataRange().getDisplayValues();
+    expect(grid[0]?.[0]).toBe('Northwind Analytics · 2027 Q1 · OKR dashboard as of 2027-02-15');
+    // Company score: the corporate objectives' mean, 0.601 against E = 0.506: On track.
+    expect(grid[1]?.[0]).toBe(
+      'Company score 60% against 51% expected by today (On track). 32 of 37 objectives and key results on track or done; 2 at risk, 3 behind.',
+    );
+    expect(grid[3]?.slice(0, 7)).toEqual(['60%', '51%', '86%', '32 of 37', '2', '3', '2027-02-15']);
+    const attention = grid.findIndex((r) => /^Needs attention/.test(r[0] ?? ''));
+    // At risk first: PLT-KR1 and SUP-KR1 (and KPIs graded at the end of the cycle), then Behind.
+    const listed = grid.slice(attention + 2).filter((r) => r[0] === 'At risk' || r[0] === 'Behind');
+    expect(listed.map((r) => r[2])).toContain('PLT-KR1');
+    expect(listed.find((r) => r[2] === 'C-KR1')).toEqual([
+      'Behind',
+      'Corporate',
+      'C-KR1',
+      'Grow annual recurring revenue from $8.0M to $10.0M',
+      'Dana Reyes',
+      '30%',
+      '51%',
+      'Behind: 30% against 51% expected',
+    ]);
+    // Each item links to its row.
+    const link = dash.getRange(attention + 1 + 2 + listed.findIndex((r) => r[2] === 'C-KR1'), 3).getFormula();
+    expect(link).toMatch(/^=HYPERLINK\("#gid=\d+&range=3:3","C-KR1"\)$/);
+    const level = grid.findIndex((r) => r[0] === 'Level' && r[1] === 'Done');
+    expect(grid.slice(level, level + 4).map((r) => r.slice(0, 5))).toEqual([
       ['Level', 'Done', 'On track', 'Behind', 'At risk'],
-      ['Corporate', 2, 7, 1, 0],
-      ['Department', 0, 9, 0, 0],
-      ['Team', 3, 11, 2, 2],
+      ['Corporate', '2', '7', '1', '0'],
+      ['Department', '0', '9', '0', '0'],
+      ['Team', '3', '11', '2', '2'],
     ]);
+    // Units grouped by level: each unit's score in its level's column.
+    const units = grid.findIndex((r) => r[0] === 'Unit' && r[1] === 'Corporate');
+    expect(grid[units + 1]?.slice(0, 4)).toEqual(['Company', '60%', '', '']);
+    expect(grid.find((r) => r[0] === 'Enterprise Sales')?.slice(0, 4)).toEqual(['Enterprise Sales', '', '', '70%']);
     const charts = dash.getCharts().map((c) => (c as unknown as { _spec: ChartSpec })._spec);
-    expect(charts.map((c) => [c.type, c.ranges, c.options.title])).toEqual([
-      ['COLUMN', ['Dashboard!A3:B13'], 'Average score by unit'],
-      ['BAR', ['Dashboard!F3:J6'], 'Objectives and key results by status, per level'],
+    expect(charts.map((c) => [c.type, c.options.title])).toEqual([
+      ['LINE', 'Score over time against expected, per level'],
+      ['BAR', 'Objectives and key results by status, per level'],
+      ['COLUMN', 'Average score per unit, grouped by level'],
     ]);
+    expect(charts.map((c) => c.position.col)).toEqual([10, 10, 10]);
     expect(charts[1]?.options.isStacked).toBe(true);
-    expect(charts.map((c) => c.position.col)).toEqual([12, 12]);
   });
 });
 
@@ -173,33 +260,18 @@ interface ChartSpec {
   options: Record<string, unknown>;
 }
 
-const TREE_HEADER = [
-  'Level',
-  'Type',
-  'ID',
-  'Title',
-  'Unit',
-  'Owner',
-  'Score',
-  'Expected',
-  'Status',
-  'Progress',
-  'Trend',
-  'Problem',
-];
 const SUMMARY_HEADER = [
   'Level',
   'Unit',
   'Objectives',
   'Key results',
-  'Avg objective score',
-  'Avg key result score',
+  'Objective score',
+  'Key result score',
   'Done',
   'On track',
   'Behind',
   'At risk',
   'No score',
-  '',
 ];
 
 describe('Build roll-up again', () => {
@@ -211,7 +283,7 @@ describe('Build roll-up again', () => {
     rt.call('buildRollup');
     expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(first);
     expect(rt.emulator.spreadsheet.getSheets()).toHaveLength(sheets);
-    expect(sheet('Dashboard').getCharts()).toHaveLength(2);
+    expect(sheet('Dashboard').getCharts()).toHaveLength(3);
   });
 
   it('shrinks the report when rows go away', () => {
@@ -224,14 +296,14 @@ describe('Build roll-up again', () => {
     rt.call('buildRollup');
     // C-KR3, C-KR5 and C-KR6 lost the objectives aligned to them: Validate has something to say.
     expect(lastAlert()).toMatch(
-      /^Roll-up: 10 rows, 0 unaligned\. Dashboard: 2 charts\.\n\nThe workbook has .*: run Validate to list them\.$/,
+      /^Roll-up: 10 rows, 0 unaligned\. Dashboard: 3 charts\.\n\nThe workbook has .*: run Validate to list them\.$/,
     );
-    // Title, trend, blank (3); "Summary", its header, 3 levels, Company, All levels (7); blank,
-    // section title, header (3); the 10 rows; blank, "Unaligned (0)", "None…" (3) = 26, no more.
-    expect(sheet('Roll-up').getMaxRows()).toBe(26);
+    // Title, trend (2); "Summary", its header, 3 levels, Company, All levels (7); blank,
+    // section title, header (3); the 10 rows; blank, "Unaligned (0)", "None…" (3) = 25, no more.
+    expect(sheet('Roll-up').getMaxRows()).toBe(25);
     const grid = values('Roll-up');
-    expect(grid).toHaveLength(26);
-    expect(grid.filter((r) => /^(SAL|ENT)-/.test(String(r[2])))).toEqual([]);
+    expect(grid).toHaveLength(25);
+    expect(grid.filter((r) => /^(SAL|ENT)-/.test(String(r[col('ID')])))).toEqual([]);
   });
 
   it('changes no cell of the user tabs', () => {
@@ -271,14 +343,20 @@ describe('Trend from History', () => {
     rt.call('buildRollup');
 
     const grid = values('Roll-up');
-    const trend = (id: string) => grid[rowOf(grid, id) - 1]?.[10];
-    expect(grid[1]?.[0]).toBe('Trend: change in score since the snapshot of 2027-02-15.');
-    expect(trend('ENT-KR1')).toBe('▲ +0.25');
-    expect(trend('SAL-KR1')).toBe('▼ −0.25');
+    const trend = (id: string) => grid[rowOf(grid, id) - 1]?.[col('Trend')];
+    expect(grid[1]?.[0]).toBe(
+      'Trend: change in score since the snapshot of 2027-02-15, in percentage points. Gap: score against the progress expected by today.',
+    );
+    // In percentage points, like the score beside it: green up, red down.
+    expect(trend('ENT-KR1')).toBe('▲ +25 pts');
+    expect(trend('SAL-KR1')).toBe('▼ −25 pts');
     expect(trend('C-KR2')).toBe('=');
     expect(trend('ENT-KR3')).toBe('new');
-    // PLT-KR1 kept its score 0 (blank Current): unchanged.
+    // PLT-KR1 kept its score 0 (still at 48 h): unchanged.
     expect(trend('PLT-KR1')).toBe('=');
+    const trendColumn = col('Trend') + 1;
+    const colour = (id: string) => sheet('Roll-up').getRange(rowOf(grid, id), trendColumn).getFontColor();
+    expect([colour('ENT-KR1'), colour('SAL-KR1')]).toEqual(['#137333', '#a50e0e']);
   });
 
   it('ignores a snapshot taken earlier today', () => {
@@ -286,7 +364,7 @@ describe('Trend from History', () => {
     rt.call('recordSnapshot');
     rt.call('buildRollup');
     const grid = values('Roll-up');
-    expect(grid[rowOf(grid, 'C-KR1') - 1]?.[10]).toBe('');
+    expect(grid[rowOf(grid, 'C-KR1') - 1]?.[col('Trend')]).toBe('');
   });
 });
 
@@ -307,7 +385,7 @@ describe("A user's own sheet named Roll-up", () => {
       'Northwind Analytics · 2027 Q1 · OKR roll-up as of 2027-02-15',
     );
     expect(lastAlert()).toBe(
-      'Roll-up: 37 rows, 0 unaligned. Dashboard: 2 charts.\n' +
+      'Roll-up: 37 rows, 0 unaligned. Dashboard: 3 charts.\n' +
         'A sheet of yours is named "Roll-up", so it was left alone and the report is on "Roll-up (OKR Cascade)".',
     );
     // The next run finds its own sheet by its mark, not by name.

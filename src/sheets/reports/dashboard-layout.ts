@@ -1,13 +1,20 @@
 /**
- * The Dashboard's data table: average score per unit and status counts per level,
- * the two ranges its charts draw. Pure layout over core's report.
+ * §4.2 the Dashboard as a grid, top to bottom: the headline (company score against
+ * expected, share on track or done, counts at risk and behind, as of when); what needs
+ * attention, each item linked to its row; score over time against expected per level;
+ * status counts per level in the status colours; average score per unit grouped by
+ * level; KPI health. The tables the charts draw are Blocks; the charts sit to the right
+ * (CHART_COLUMN). Pure layout over core's dashboard data.
  */
-import { STATUSES } from '../../core/status';
-import type { RollupReport, SummaryLine } from '../../core/workbook/report';
+import { STATUSES, type Status } from '../../core/status';
+import { formatPercent, SCORE_FORMAT } from '../../core/units';
+import { type DashboardData, KPI_STATUSES } from '../../core/workbook/dashboard';
+import { LEVELS } from '../../core/workbook/schema';
 import type { Settings } from '../../core/workbook/settings';
-import { type Cell, PERCENT_FORMAT, ReportGrid } from '../report-sheet';
+import { type Cell, COUNT_FORMAT, DATE_FORMAT, ReportGrid } from '../report-sheet';
 import { STATUS_STYLE } from '../status-style';
-import { HEADER_BACKGROUND, isoDay } from './style';
+import { MUTED_COLOR, measureCell, percentCell, progressBarText, rowLink, statusCell } from './cells';
+import { HEADER_BACKGROUND, isoDay, plural, SECTION_BACKGROUND } from './style';
 
 /** A block of the grid, 1-based, as a chart's data range. */
 export interface Block {
@@ -19,84 +26,193 @@ export interface Block {
 
 export interface DashboardLayout {
   readonly grid: ReportGrid;
-  /** Unit label and average score, with the header row. */
-  readonly scoreByUnit: Block;
+  /** Date, one column per level, Expected; header row first. */
+  readonly scoreOverTime: Block;
   /** Level and one column per status, with the header row. */
   readonly statusByLevel: Block;
+  /** Unit and one column per level (a unit's score in its level's column), with the header row. */
+  readonly scoreByUnit: Block;
 }
 
-/** Columns A–D hold the unit table, F–J the level table; charts sit from column L. */
-const UNIT_COLUMNS = 4;
-const LEVEL_COLUMN = UNIT_COLUMNS + 2;
-export const DASHBOARD_WIDTH = LEVEL_COLUMN + STATUSES.length;
-export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [180, 100, 90, 90, 24, 100, 70, 70, 70, 70];
+export const DASHBOARD_WIDTH = 8;
+export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [120, 110, 100, 300, 130, 100, 100, 280];
+/** Charts sit right of the tables, after a spacer column. */
 export const CHART_COLUMN = DASHBOARD_WIDTH + 2;
-const TABLE_ROW = 3;
+/** A colour per level for the charts of levels: corporate, department, team. */
+export const LEVEL_COLORS: readonly string[] = ['#1a73e8', '#12b5cb', '#9334e6'];
+export const EXPECTED_COLOR = '#9aa0a6';
+
+const section = (grid: ReportGrid, title: string): number =>
+  grid.addRow([title], { bold: true, background: SECTION_BACKGROUND });
+const header = (grid: ReportGrid, cells: readonly Cell[]): number =>
+  grid.addRow([...cells], { bold: true, background: HEADER_BACKGROUND });
+const statusHeader = (status: Status | 'No data'): Cell =>
+  status === 'No data'
+    ? status
+    : { value: status, background: STATUS_STYLE[status].background, fontColor: STATUS_STYLE[status].font };
+/** A count in its status colour when there is something to count. */
+const statusCount = (n: number, status: Status | 'No data'): Cell =>
+  n === 0 || status === 'No data'
+    ? { value: n, format: COUNT_FORMAT, ...(n === 0 ? { fontColor: MUTED_COLOR } : {}) }
+    : {
+        value: n,
+        format: COUNT_FORMAT,
+        background: STATUS_STYLE[status].background,
+        fontColor: STATUS_STYLE[status].font,
+      };
+
+function addHeadline(grid: ReportGrid, data: DashboardData): void {
+  const h = data.headline;
+  const share = h.graded === 0 ? null : h.onTrackOrDone / h.graded;
+  const score =
+    h.companyScore === null
+      ? 'No corporate objective has a score yet.'
+      : `Company score ${formatPercent(h.companyScore)}${h.companyExpected === null ? '' : ` against ${formatPercent(h.companyExpected)} expected by today`}${h.companyStatus === null ? '' : ` (${h.companyStatus})`}.`;
+  const counts =
+    h.graded === 0
+      ? ''
+      : ` ${h.onTrackOrDone} of ${h.graded} objectives and key results on track or done; ${h.atRisk} at risk, ${h.behind} behind.`;
+  grid.addRow([`${score}${counts}`], { bold: true });
+  header(grid, ['Company score', 'Expected', 'On track or done', '', 'At risk', 'Behind', 'As of']);
+  const status = h.companyStatus;
+  grid.addRow([
+    {
+      ...(percentCell(h.companyScore) as object),
+      ...(status === null ? {} : { background: STATUS_STYLE[status].background, fontColor: STATUS_STYLE[status].font }),
+      bold: true,
+    },
+    percentCell(h.companyExpected),
+    share === null ? '' : { value: share, format: SCORE_FORMAT, bold: true },
+    h.graded === 0 ? '' : { value: `${h.onTrackOrDone} of ${h.graded}`, fontColor: MUTED_COLOR },
+    statusCount(h.atRisk, 'At risk'),
+    statusCount(h.behind, 'Behind'),
+    { value: isoDay(h.asOfDay) },
+  ]);
+}
+
+function addAttention(grid: ReportGrid, data: DashboardData, sheetIds: ReadonlyMap<string, number>): void {
+  section(grid, `Needs attention (${data.attentionTotal})`);
+  if (data.attentionTotal === 0) {
+    grid.addRow(['Nothing at risk or behind, and every key result and KPI checked in within 14 days.'], {
+      italic: true,
+    });
+    return;
+  }
+  header(grid, ['Status', 'Level', 'ID', 'Title', 'Owner', 'Score', 'Expected', 'Why']);
+  for (const item of data.attention) {
+    grid.addRow([
+      statusCell(item.status),
+      item.level ?? '',
+      rowLink(item.id, item.tab, item.row, sheetIds),
+      item.kind === 'KPI' ? `KPI: ${item.title}` : item.title,
+      item.owner === '' ? { value: 'no owner', italic: true, fontColor: MUTED_COLOR } : item.owner,
+      percentCell(item.score === null ? null : Math.min(Math.max(item.score, 0), 1)),
+      percentCell(item.expected),
+      item.reasons.join('; '),
+    ]);
+  }
+  if (data.attentionTotal > data.attention.length) {
+    grid.addRow([`… and ${data.attentionTotal - data.attention.length} more: the Roll-up lists every row.`], {
+      italic: true,
+    });
+  }
+}
+
+function addTrend(grid: ReportGrid, data: DashboardData): Block {
+  section(grid, 'Score over time against expected (objectives’ average per level, from History)');
+  const first = header(grid, ['Date', ...LEVELS, 'Expected']);
+  for (const point of data.trend) {
+    grid.addRow([
+      { value: point.day, format: DATE_FORMAT },
+      ...LEVELS.map((l) => percentCell(point.byLevel[l])),
+      percentCell(point.expected),
+    ]);
+  }
+  if (data.trend.length < 2) {
+    grid.addRow(['Record snapshot (or the weekly rhythm) adds a point a week.'], { italic: true });
+  }
+  return { row: first, column: 1, numRows: data.trend.length + 1, numColumns: LEVELS.length + 2 };
+}
+
+function addStatusByLevel(grid: ReportGrid, data: DashboardData): Block {
+  section(grid, 'Objectives and key results by status, per level');
+  const first = header(grid, ['Level', ...STATUSES.map(statusHeader)]);
+  for (const line of data.statusByLevel) {
+    grid.addRow([
+      line.level,
+      ...STATUSES.map((s) => statusCount(line.objectives.byStatus[s] + line.keyResults.byStatus[s], s)),
+    ]);
+  }
+  return { row: first, column: 1, numRows: data.statusByLevel.length + 1, numColumns: STATUSES.length + 1 };
+}
 
 /** A unit's score: its objectives' average, or its key results' when no objective has a score. */
-function unitScore(line: SummaryLine): number | null {
-  return line.objectives.averageScore ?? line.keyResults.averageScore;
+function addUnits(grid: ReportGrid, data: DashboardData): Block {
+  section(grid, 'Average score per unit, grouped by level');
+  const first = header(grid, ['Unit', ...LEVELS, 'Objectives', 'Key results']);
+  for (const unit of data.units) {
+    const score = unit.objectives.averageScore ?? unit.keyResults.averageScore;
+    grid.addRow([
+      unit.unit === '' || unit.unit === null ? '(no unit)' : unit.unit,
+      ...LEVELS.map((l) => (l === unit.level ? percentCell(score) : '')),
+      { value: unit.objectives.count, format: COUNT_FORMAT },
+      { value: unit.keyResults.count, format: COUNT_FORMAT },
+    ]);
+  }
+  return { row: first, column: 1, numRows: data.units.length + 1, numColumns: LEVELS.length + 1 };
 }
 
-function unitLabels(units: readonly SummaryLine[]): string[] {
-  const levelsOf = new Map<string, number>();
-  for (const u of units)
-    levelsOf.set((u.unit ?? '').toLowerCase(), (levelsOf.get((u.unit ?? '').toLowerCase()) ?? 0) + 1);
-  return units.map((u) => {
-    const name = u.unit === '' || u.unit === null ? '(no unit)' : u.unit;
-    return (levelsOf.get((u.unit ?? '').toLowerCase()) ?? 0) > 1 ? `${name} (${u.level})` : name;
-  });
+function addKpis(grid: ReportGrid, data: DashboardData, sheetIds: ReadonlyMap<string, number>): void {
+  section(grid, `KPI health (${plural(data.kpis.length, 'KPI')})`);
+  if (data.kpis.length === 0) {
+    grid.addRow(['No KPIs yet: the KPIs tab lists them.'], { italic: true });
+    return;
+  }
+  header(grid, KPI_STATUSES.map(statusHeader));
+  grid.addRow(KPI_STATUSES.map((s) => statusCount(data.kpiStatusCounts[s], s)));
+  header(grid, ['Status', 'Level', 'ID', 'KPI', 'Owner', 'Actual', 'Target', 'Progress']);
+  for (const { result, progress, status } of data.kpis) {
+    const { row } = result;
+    const values = [row.actual, row.target, row.baseline];
+    const bar = progressBarText(progress === null ? null : Math.min(Math.max(progress, 0), 1), null, 10);
+    grid.addRow([
+      statusCell(status, !result.status.ok),
+      row.level ?? '',
+      rowLink(row.id, 'KPIs', row.row, sheetIds),
+      row.kpi,
+      row.owner,
+      measureCell(row.actual, row.uom, values),
+      measureCell(row.target, row.uom, values),
+      progress === null
+        ? { value: 'no data', italic: true, fontColor: MUTED_COLOR }
+        : {
+            value: `${bar} ${formatPercent(progress)}`,
+            fontColor: status === null ? MUTED_COLOR : STATUS_STYLE[status].chart,
+          },
+    ]);
+  }
 }
 
-export function layoutDashboard(report: RollupReport, settings: Settings, asOfDay: number): DashboardLayout {
+export function layoutDashboard(
+  data: DashboardData,
+  settings: Settings,
+  sheetIds: ReadonlyMap<string, number>,
+): DashboardLayout {
   const grid = new ReportGrid(DASHBOARD_WIDTH);
-  const title = [settings.company, settings.cycleName, `OKR dashboard as of ${isoDay(asOfDay)}`]
+  const title = [settings.company, settings.cycleName, `OKR dashboard as of ${isoDay(data.headline.asOfDay)}`]
     .filter((part) => part !== '')
     .join(' · ');
   grid.addRow([title], { bold: true });
-  grid.addRow(["Average score: the unit's objectives (its key results when no objective has a score)."], {
-    italic: true,
-  });
-
-  const units = report.byUnit;
-  const labels = unitLabels(units);
-  const levelHeader: Cell[] = ['Level', ...STATUSES.map((s) => ({ value: s, background: STATUS_STYLE[s].background }))];
-  const rows = Math.max(units.length, report.byLevel.length);
-  const header: Cell[] = [
-    'Unit',
-    'Average score',
-    'Level',
-    'Objectives',
-    { value: '', background: null },
-    ...levelHeader,
-  ];
-  grid.addRow(header, { bold: true, background: HEADER_BACKGROUND });
-  for (let i = 0; i < rows; i++) {
-    const unit = units[i];
-    const level = report.byLevel[i];
-    const unitCells: Cell[] =
-      unit === undefined
-        ? ['', '', '', '']
-        : [
-            labels[i] ?? '',
-            unitScore(unit) === null ? '' : { value: unitScore(unit), format: PERCENT_FORMAT },
-            unit.level,
-            unit.objectives.count,
-          ];
-    const levelCells: Cell[] =
-      level === undefined
-        ? []
-        : [level.level, ...STATUSES.map((s) => level.objectives.byStatus[s] + level.keyResults.byStatus[s])];
-    grid.addRow([...unitCells, '', ...levelCells]);
-  }
-  return {
-    grid,
-    scoreByUnit: { row: TABLE_ROW, column: 1, numRows: units.length + 1, numColumns: 2 },
-    statusByLevel: {
-      row: TABLE_ROW,
-      column: LEVEL_COLUMN,
-      numRows: report.byLevel.length + 1,
-      numColumns: STATUSES.length + 1,
-    },
-  };
+  addHeadline(grid, data);
+  grid.blankRow();
+  addAttention(grid, data, sheetIds);
+  grid.blankRow();
+  const scoreOverTime = addTrend(grid, data);
+  grid.blankRow();
+  const statusByLevel = addStatusByLevel(grid, data);
+  grid.blankRow();
+  const scoreByUnit = addUnits(grid, data);
+  grid.blankRow();
+  addKpis(grid, data, sheetIds);
+  return { grid, scoreOverTime, statusByLevel, scoreByUnit };
 }

@@ -10,15 +10,6 @@ export const ERROR_BACKGROUND = '#f4cccc';
 export const WARNING_BACKGROUND = '#fff2cc';
 export const OK_BACKGROUND = '#d9ead3';
 
-const BAR_LENGTH = 10;
-
-/** `██████░░░░` for 0.6: a progress bar that needs no chart (SPARKLINE needs a formula per row). */
-export function progressBar(score: number | null): string {
-  if (score === null || !Number.isFinite(score)) return '';
-  const filled = Math.round(Math.min(Math.max(score, 0), 1) * BAR_LENGTH);
-  return '█'.repeat(filled) + '░'.repeat(BAR_LENGTH - filled);
-}
-
 /** A Sheets serial as `2027-02-15`. */
 export function isoDay(serial: number): string {
   const date = fromSheetsSerial(Math.floor(serial));
