@@ -15,6 +15,7 @@ import type { Journal } from '../sheets/journal';
 import { createOwnLog, logMovedNote, NEW_SHEET_SIZE, type OwnLog } from '../sheets/own-logs';
 import { DATE_FORMAT, NO_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from '../sheets/report-sheet';
 import { mergeHistory } from '../sheets/reports/history';
+import { colourNewSheetStatuses } from '../sheets/setup/colours';
 import { noOkrRowsMessage } from '../sheets/reports/okr-guard';
 import { isoDay, plural } from '../sheets/reports/style';
 import { type ReadWorkbook, readWorkbookSheets } from '../sheets/workbook';
@@ -84,6 +85,8 @@ export function writeSnapshot(
   let end: number;
   if (log.sheet === null) {
     sheet = createOwnLog(ss, journal, log, width);
+    // §2.5 colours on Status, open-ended so that later snapshots' rows are coloured too.
+    colourNewSheetStatuses(sheet, merged.columns.status);
     // Rows and columns a new sheet gets go with it when its creation is undone.
     if (total > NEW_SHEET_SIZE.maxRows) sheet.insertRowsAfter(NEW_SHEET_SIZE.maxRows, total - NEW_SHEET_SIZE.maxRows);
     if (width > NEW_SHEET_SIZE.maxColumns)

@@ -5,6 +5,12 @@ export interface GridRect {
   col: number;
   numRows: number;
   numCols: number;
+  /**
+   * Open-ended at the bottom (`C2:C`, `C:C`): a GridRange without an end row, which covers
+   * rows added later ("Missing indexes indicate the range is unbounded on that side":
+   * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange).
+   */
+  toLastRow?: boolean;
 }
 
 export function columnToLetters(col: number): string {
@@ -90,5 +96,7 @@ export function parseA1(ref: string, maxRows: number, maxCols: number): GridRect
   if ((a.col === undefined) !== (b.col === undefined) && a.col === undefined) throw bad();
   const row = Math.min(r1, r2);
   const col = Math.min(c1, c2);
-  return { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  const rect: GridRect = { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  if (b.row === undefined) rect.toLastRow = true;
+  return rect;
 }

@@ -104,6 +104,8 @@ export class SheetImpl {
       rule.ranges = rule.ranges.flatMap((r) => {
         if (r.sheetId !== d.id) return [r];
         const m = move(r.rect);
+        // An open-ended range (C2:C) reaches the last row however many rows come and go.
+        if (m?.toLastRow && axis === 'row') m.numRows = Math.max(1, d.maxRows - m.row + 1);
         return m ? [{ sheetId: r.sheetId, rect: m }] : [];
       });
     }

@@ -4,6 +4,7 @@
  * their condition and colour and replaced, so running set-up again adds nothing.
  */
 import { STATUSES, type Status } from '../../core/status';
+import { columnLetter } from '../../core/workbook/a1';
 import { STATUS_STYLE } from '../status-style';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,9 +20,15 @@ function isOurs(rule: Rule): boolean {
   );
 }
 
-export function applyStatusColours(sheet: Sheet, column: number): void {
-  const range = sheet.getRange(2, column + 1, sheet.getMaxRows() - 1, 1);
-  const ours = STATUSES.map((status) =>
+/**
+ * The rule covers the column from row 2 down, open-ended (`G2:G`: a range with no end row,
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
+ * so rows a snapshot appends later, after the sheet was fitted to fewer rows, are coloured too.
+ */
+function statusRules(sheet: Sheet, column: number): Rule[] {
+  const letter = columnLetter(column);
+  const range = sheet.getRange(`${letter}2:${letter}`);
+  return STATUSES.map((status) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenTextEqualTo(status)
       .setBackground(STATUS_STYLE[status].background)
@@ -29,6 +36,14 @@ export function applyStatusColours(sheet: Sheet, column: number): void {
       .setRanges([range])
       .build(),
   );
+}
+
+export function applyStatusColours(sheet: Sheet, column: number): void {
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule));
-  sheet.setConditionalFormatRules([...kept, ...ours]);
+  sheet.setConditionalFormatRules([...kept, ...statusRules(sheet, column)]);
+}
+
+/** On a sheet the add-on just created (it has no rules to keep): nothing is read back. */
+export function colourNewSheetStatuses(sheet: Sheet, column: number): void {
+  sheet.setConditionalFormatRules(statusRules(sheet, column));
 }
