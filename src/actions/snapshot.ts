@@ -138,7 +138,7 @@ export function snapshotSummary(written: SnapshotWritten): string {
   const replaced = written.replaced > 0 ? ` (replacing the ${written.replaced} recorded earlier today)` : '';
   return (
     `${written.log.name}: ${plural(written.added, 'row')} recorded for ${isoDay(written.day)}${replaced}; ${plural(written.kept, 'earlier row')} kept.` +
-    logMovedNote(written.log)
+    (written.log.nameTakenByUser === undefined ? '' : `\n${logMovedNote(written.log)}`)
   );
 }
 

@@ -114,11 +114,12 @@ export function startAside(
   const old = index.marked.get(kind) ?? null;
   const oldName = old === null ? null : old.getName();
   let finalName = oldName ?? name;
-  let nameTakenByUser: string | undefined;
   if (old === null && index.names.has(name.toLowerCase())) {
-    nameTakenByUser = name;
     finalName = freeName(index.names, (n) => (n === 1 ? `${name} (OKR Cascade)` : `${name} (OKR Cascade ${n})`));
   }
+  // A user's sheet holds the name (now, or when the report was first made): say where the report is.
+  const holder = index.byName.get(name.toLowerCase());
+  const nameTakenByUser = holder !== undefined && holder !== old ? name : undefined;
   index.names.add(finalName.toLowerCase());
   const tempName = freeName(index.names, (n) => (n === 1 ? `${name} (new)` : `${name} (new ${n})`));
   const at = old === null ? index.order.length : index.order.indexOf(old);

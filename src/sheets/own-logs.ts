@@ -71,7 +71,11 @@ export function readOwnLog(
     maxColumns: sheet.getMaxColumns(),
     newName: tab,
   });
-  if (marked !== undefined) return found(marked, readLog(marked, timeZone));
+  if (marked !== undefined) {
+    const log = found(marked, readLog(marked, timeZone));
+    // A user's sheet holds the name: messages say where the log is.
+    return named !== undefined && named !== marked ? { ...log, nameTakenByUser: tab } : log;
+  }
   if (named !== undefined) {
     const grid = readLog(named, timeZone);
     if (isUnmarkedLog(tab, grid, schema)) return found(named, grid);
@@ -103,9 +107,9 @@ export function createOwnLog(ss: Spreadsheet, journal: Journal, log: OwnLog, wid
 /** A new sheet's size in Sheets: 1,000 rows by 26 columns. */
 export const NEW_SHEET_SIZE = { maxRows: 1000, maxColumns: 26 } as const;
 
-/** `\nA sheet of yours is named "History", so it was left alone and the log is on "History (OKR Cascade)".` */
+/** `A sheet of yours is named "History", so it was left alone and the log is on "History (OKR Cascade)".`, or ''. */
 export function logMovedNote(log: OwnLog): string {
-  return log.nameTakenByUser === undefined
-    ? ''
-    : `\nA sheet of yours is named "${log.nameTakenByUser}", so it was left alone and the log is on "${log.newName}".`;
+  if (log.nameTakenByUser === undefined) return '';
+  const where = log.sheet === null ? log.newName : log.name;
+  return `A sheet of yours is named "${log.nameTakenByUser}", so it was left alone and the log is on "${where}".`;
 }

@@ -4,6 +4,7 @@
  * exactly as it was. Sample scores by hand: see rollup.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MUTATING } from '../../local/emulator/faults';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { sampleWorkbook } from '../../src/core/workbook/sample';
 import type { WorkbookGrids } from '../../src/core/workbook/workbook';
@@ -256,5 +257,156 @@ describe('broken workbooks', () => {
     expect(rollup).toMatch(/^Roll-up: 5000 rows, 0 unaligned\./);
     expect(snapshot).toBe('History: 5000 rows recorded for 2027-02-15; 0 earlier rows kept.');
     expect(values('History')).toHaveLength(5_001);
+  });
+  it('user sheets named like every sheet the add-on makes are left alone; each message says where it wrote', () => {
+    const { history: _history, checkIns: _checkIns, ...rest } = sample();
+    writeGrids(rt, rest);
+    const ss = rt.emulator.spreadsheet;
+    const theirs = ['Roll-up', 'Dashboard', 'Validation', 'Rollout Plan', 'History', 'Check-ins'];
+    for (const name of theirs) {
+      ss.insertSheet(name).getRange('A1:B2').setValues([
+        [`my ${name}`, 'notes'],
+        ['=1+1', 'keep me'],
+      ]);
+    }
+    const mine = snapshotCells(ss, theirs);
+    const say = (name: string, where: string, what = 'report') =>
+      `A sheet of yours is named "${name}", so it was left alone and the ${what} is on "${where} (OKR Cascade)".`;
+    for (let run = 1; run <= 2; run++) {
+      const { rollup, validate, snapshot } = runAll();
+      expect(rollup).toContain(say('Roll-up', 'Roll-up'));
+      expect(rollup).toContain(say('Dashboard', 'Dashboard'));
+      expect(validate).toContain(say('Validation', 'Validation', 'list'));
+      const replaced = run === 1 ? '' : ' (replacing the 37 recorded earlier today)';
+      expect(snapshot).toBe(
+        `History (OKR Cascade): 37 rows recorded for 2027-02-15${replaced}; 0 earlier rows kept.\n` +
+          say('History', 'History', 'log'),
+      );
+      rt.emulator.uiState.answerNext({ button: 'OK', text: '2027-03-01' });
+      rt.call('generateRolloutPlan');
+      expect(alerts().at(-1)).toContain(
+        'Your own sheet "Rollout Plan" was left as it is; the plan is on "Rollout Plan (OKR Cascade)".',
+      );
+      const checkIn = rt.call('recordCheckIn', {
+        id: 'SAL-KR1',
+        seen: run === 1 ? 4_000_000 : 4_100_000 + run - 2,
+        value: String(4_100_000 + run - 1),
+        confidence: '',
+        comment: '',
+      }) as { message: string };
+      expect(checkIn.message).toContain(say('Check-ins', 'Check-ins', 'log'));
+      // Their sheets are as they were; ours are found again by their marks, never a second copy.
+      expect(snapshotCells(ss, theirs)).toEqual(mine);
+      expect(ss.getSheets().map((s) => s.getName()).filter((n) => n.includes('OKR Cascade'))).toEqual([
+        'Roll-up (OKR Cascade)',
+        'Dashboard (OKR Cascade)',
+        'Validation (OKR Cascade)',
+        'History (OKR Cascade)',
+        'Rollout Plan (OKR Cascade)',
+        'Check-ins (OKR Cascade)',
+      ]);
+    }
+    expect(values('Check-ins (OKR Cascade)').map((r) => r.slice(1, 4))).toEqual([
+      ['ID', 'Old value', 'New value'],
+      ['SAL-KR1', 4_000_000, 4_100_000],
+      ['SAL-KR1', 4_100_000, 4_100_001],
+    ]);
+  });
+
+  it('50,000-character cells: every action completes, and text it copies is cut to fit with an ellipsis', () => {
+    const grids = sample();
+    const longTitle = 'T'.repeat(50_000);
+    const longUnit = `Enterprise ${'U'.repeat(49_989)}`;
+    const objective = grids.team[1] as unknown[]; // ENT-O1, a team objective
+    objective[TITLE] = longTitle;
+    objective[3] = longUnit;
+    (grids.team[2] as unknown[])[CURRENT] = `about ${'9'.repeat(49_994)}`;
+    writeGrids(rt, grids);
+    const { rollup, validate, snapshot } = runAll();
+    for (const text of [rollup, validate, snapshot]) expect(text).not.toMatch(/went wrong/);
+    // Indented in the Roll-up, the title is one character too long: cut, with an ellipsis.
+    const title = String(rollupRow('ENT-O1')?.[1]);
+    expect(title).toHaveLength(50_000);
+    expect(title.endsWith('…')).toBe(true);
+    expect(title).toMatch(/^\s*TTT/);
+    for (const name of ['Roll-up', 'Dashboard', 'Validation', 'History']) {
+      for (const row of values(name)) for (const cell of row) expect(String(cell).length).toBeLessThanOrEqual(50_000);
+    }
+    expect(values('History').find((r) => r[2] === 'ENT-O1')?.[3]).toBe(longTitle);
+
+    rt.emulator.uiState.answerNext({ button: 'OK', text: '2027-03-01' });
+    rt.call('generateRolloutPlan');
+    expect(alerts().at(-1)).toMatch(/^Wrote "Rollout Plan"/);
+    const plan = values('Rollout Plan');
+    const keyColumn = (plan[2] ?? []).indexOf('Key');
+    const rows = plan.filter((r) => String(r[7]).startsWith('Enterprise UUU'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(String(row[7])).toBe(longUnit);
+      // The hidden key stays short whatever the unit's name.
+      expect(String(row[keyColumn]).length).toBeLessThanOrEqual(120);
+    }
+    for (const row of plan) for (const cell of row) expect(String(cell).length).toBeLessThanOrEqual(50_000);
+    // Regenerating finds those rows again by their short keys: nothing added, nothing dropped.
+    rt.emulator.uiState.answerNext({ button: 'OK', text: '2027-03-01' });
+    rt.call('generateRolloutPlan');
+    expect(alerts().at(-1)).toMatch(/^Updated "Rollout Plan"/);
+    expect(alerts().at(-1)).not.toMatch(/Added rows|Dropped rows/);
+  });
+
+  it('a sustained outage during Start next cycle: complete archives told from unfinished ones, changed cells named', () => {
+    writeGrids(rt, sample());
+    // Which change is which: a dry run records the order of the document-changing calls.
+    const order: string[] = [];
+    const dry = loadAddon(CLOCK);
+    writeGrids(dry, sample());
+    const dryFaults = dry.emulator.faults;
+    const dryBefore = dryFaults.before.bind(dryFaults);
+    dryFaults.before = (key: string) => {
+      dryBefore(key);
+      if (MUTATING.has(key)) order.push(key);
+    };
+    dry.emulator.uiState.answerNext({ button: 'YES' });
+    dry.call('startNextCycle');
+    expect(dry.emulator.uiState.alerts.at(-1)?.prompt).not.toMatch(/went wrong/);
+    // Each archive ends with its protection; the live writes come after the last one.
+    const archived = order.lastIndexOf('Protection.setWarningOnly') + 1;
+    const secondArchive = order.indexOf('Protection.setWarningOnly', order.indexOf('Protection.setWarningOnly') + 1) + 1;
+
+    const outage = (nth: number) => {
+      rt = loadAddon(CLOCK);
+      writeGrids(rt, sample());
+      const cells = snapshotCells(rt.emulator.spreadsheet, USER_TABS);
+      rt.emulator.faults.set({ nth, sustained: true });
+      rt.emulator.uiState.answerNext({ button: 'YES' });
+      rt.call('startNextCycle');
+      rt.emulator.faults.clear();
+      return { message: alerts().at(-1) ?? '', cells, now: snapshotCells(rt.emulator.spreadsheet, USER_TABS) };
+    };
+
+    // From the second live write on: every archive is whole, one block of live cells stays changed.
+    const late = outage(archived + 2);
+    expect(late.message).toMatch(/^Something went wrong: Service Spreadsheets failed while accessing document/);
+    for (const tab of ['Corporate OKRs', 'Department OKRs', 'Team OKRs', 'KPIs']) {
+      expect(late.message).toContain(
+        `the archive "${tab} (2027 Q1)", complete (it holds the old cycle as it was read): delete it before you start the next cycle again`,
+      );
+    }
+    expect(late.message).not.toMatch(/unfinished/);
+    expect(late.now).not.toEqual(late.cells);
+    expect(late.message).toMatch(/• (Corporate|Department|Team) OKRs![A-Z]+\d+(:[A-Z]+\d+)? \((Start|Current|Start date|Due date)\)/);
+    expect(late.message).toContain('Nothing else was changed.');
+
+    // Part-way through the third archive (copied and named, not yet frozen): the first two are
+    // whole, the third may be half made.
+    const early = outage(secondArchive + 3);
+    expect(early.message).toContain('the archive "Corporate OKRs (2027 Q1)", complete');
+    expect(early.message).toContain('the archive "Department OKRs (2027 Q1)", complete');
+    expect(early.message).toContain(
+      '"Team OKRs (2027 Q1)": an unfinished archive, which may not hold the old cycle as it was; delete it',
+    );
+    expect(early.message).not.toMatch(/Team OKRs \(2027 Q1\)", complete/);
+    // No live cell was written yet.
+    expect(early.now).toEqual(early.cells);
   });
 });

@@ -35,7 +35,7 @@ import {
 import { serialInZone } from '../../sheets/dates';
 import { asText } from '../../sheets/io';
 import type { Journal } from '../../sheets/journal';
-import { createOwnLog, type OwnLog } from '../../sheets/own-logs';
+import { createOwnLog, logMovedNote, type OwnLog } from '../../sheets/own-logs';
 import { summaryAt } from './context';
 import { parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
@@ -259,7 +259,9 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   const after = patchedState(state, [...okrPatches, ...logPatches]);
   return {
     status: 'saved',
-    message: `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value.value), kr.uom)}.`,
+    message:
+      `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value.value), kr.uom)}.` +
+      (log.nameTakenByUser === undefined ? '' : ` ${logMovedNote(log)}`),
     saved: summaryAt(after, kr.tab, kr.row) as OkrSummary,
     entry: {
       at: now.toISOString(),
