@@ -264,10 +264,12 @@ describe('broken workbooks', () => {
     const ss = rt.emulator.spreadsheet;
     const theirs = ['Roll-up', 'Dashboard', 'Validation', 'Rollout Plan', 'History', 'Check-ins'];
     for (const name of theirs) {
-      ss.insertSheet(name).getRange('A1:B2').setValues([
-        [`my ${name}`, 'notes'],
-        ['=1+1', 'keep me'],
-      ]);
+      ss.insertSheet(name)
+        .getRange('A1:B2')
+        .setValues([
+          [`my ${name}`, 'notes'],
+          ['=1+1', 'keep me'],
+        ]);
     }
     const mine = snapshotCells(ss, theirs);
     const say = (name: string, where: string, what = 'report') =>
@@ -297,7 +299,12 @@ describe('broken workbooks', () => {
       expect(checkIn.message).toContain(say('Check-ins', 'Check-ins', 'log'));
       // Their sheets are as they were; ours are found again by their marks, never a second copy.
       expect(snapshotCells(ss, theirs)).toEqual(mine);
-      expect(ss.getSheets().map((s) => s.getName()).filter((n) => n.includes('OKR Cascade'))).toEqual([
+      expect(
+        ss
+          .getSheets()
+          .map((s) => s.getName())
+          .filter((n) => n.includes('OKR Cascade')),
+      ).toEqual([
         'Roll-up (OKR Cascade)',
         'Dashboard (OKR Cascade)',
         'Validation (OKR Cascade)',
@@ -371,7 +378,8 @@ describe('broken workbooks', () => {
     expect(dry.emulator.uiState.alerts.at(-1)?.prompt).not.toMatch(/went wrong/);
     // Each archive ends with its protection; the live writes come after the last one.
     const archived = order.lastIndexOf('Protection.setWarningOnly') + 1;
-    const secondArchive = order.indexOf('Protection.setWarningOnly', order.indexOf('Protection.setWarningOnly') + 1) + 1;
+    const secondArchive =
+      order.indexOf('Protection.setWarningOnly', order.indexOf('Protection.setWarningOnly') + 1) + 1;
 
     const outage = (nth: number) => {
       rt = loadAddon(CLOCK);
@@ -394,7 +402,9 @@ describe('broken workbooks', () => {
     }
     expect(late.message).not.toMatch(/unfinished/);
     expect(late.now).not.toEqual(late.cells);
-    expect(late.message).toMatch(/• (Corporate|Department|Team) OKRs![A-Z]+\d+(:[A-Z]+\d+)? \((Start|Current|Start date|Due date)\)/);
+    expect(late.message).toMatch(
+      /• (Corporate|Department|Team) OKRs![A-Z]+\d+(:[A-Z]+\d+)? \((Start|Current|Start date|Due date)\)/,
+    );
     expect(late.message).toContain('Nothing else was changed.');
 
     // Part-way through the third archive (copied and named, not yet frozen): the first two are
