@@ -1,7 +1,8 @@
 /**
  * Generated sheets (Roll-up, Dashboard, Validation, Rollout Plan, …) carry
- * developer metadata. The add-on only ever overwrites a sheet it marked, so a
- * user's own sheet that happens to have the same name is never touched.
+ * developer metadata. The add-on only ever replaces a sheet it marked, so a
+ * user's own sheet that happens to have the same name is never touched; and it
+ * replaces one by building the new one aside and swapping it in (§6.3).
  */
 import type { Change, Journal } from './journal';
 
@@ -24,28 +25,6 @@ export function markedSheet(
   kind: string,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
   return ss.getSheets().find((s) => isGenerated(s, kind)) ?? null;
-}
-
-/**
- * The sheet this add-on generated for `kind` (found by its mark, even if the
- * user renamed it), else a new one named `name` — or `name (OKR Cascade)` when
- * a user's sheet already has that name.
- */
-export function generatedSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
-  kind = name,
-): GeneratedSheet {
-  const sheets = ss.getSheets();
-  const marked = sheets.find((s) => isGenerated(s, kind));
-  if (marked) return { sheet: marked, created: false };
-  const names = new Set(sheets.map((s) => s.getName()));
-  let available = name;
-  for (let n = 1; names.has(available); n++)
-    available = n === 1 ? `${name} (OKR Cascade)` : `${name} (OKR Cascade ${n})`;
-  const sheet = ss.insertSheet(available);
-  sheet.addDeveloperMetadata(GENERATED_KEY, kind);
-  return available === name ? { sheet, created: true } : { sheet, created: true, nameTakenByUser: name };
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
