@@ -106,7 +106,7 @@ function writePlan(
   const layout = planLayout(start, merge, existing, toSerial);
   // Built aside and swapped in (§6.3): a failure leaves the previous plan as it was.
   const aside = startAside(ss, index, journal, TAB.rolloutPlan, GENERATED_KIND);
-  writeRolloutSheet(aside.sheet, layout, { rows: 0, columns: 0 });
+  writeRolloutSheet(aside.sheet, layout);
   const target = swapIn(ss, index, aside);
   ss.setActiveSheet(target.sheet);
 

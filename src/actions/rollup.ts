@@ -20,10 +20,10 @@ import { runAction, UserError } from './run';
 
 export const ROLLUP_TITLE = 'Build roll-up and dashboard';
 
-function renamedNote(wanted: string, sheet: GoogleAppsScript.Spreadsheet.Sheet, taken?: string): string {
+function renamedNote(wanted: string, where: string, taken?: string): string {
   return taken === undefined
     ? ''
-    : `\nA sheet of yours is named "${wanted}", so it was left alone and the report is on "${sheet.getName()}".`;
+    : `\nA sheet of yours is named "${wanted}", so it was left alone and the report is on "${where}".`;
 }
 
 export function buildRollup(): void {
@@ -57,8 +57,8 @@ export function buildRollup(): void {
     return (
       `Roll-up: ${plural(rows, 'row')}, ${layout.unalignedRows} unaligned.` +
       ` Dashboard: ${plural(dashboard.charts, 'chart')}.` +
-      renamedNote(TAB.rollUp, rollup.sheet, rollup.nameTakenByUser) +
-      renamedNote(TAB.dashboard, dashboard.sheet, dashboard.nameTakenByUser) +
+      renamedNote(TAB.rollUp, aside.finalName, rollup.nameTakenByUser) +
+      renamedNote(TAB.dashboard, built.aside.finalName, dashboard.nameTakenByUser) +
       problems +
       leftOutNote(workbook)
     );

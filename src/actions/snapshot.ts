@@ -9,15 +9,15 @@
 import { fitCell } from '../core/cell-text';
 import { HISTORY_SCHEMA, type HistoryColumn } from '../core/workbook/schema';
 import { readWorkbook, type Workbook } from '../core/workbook/workbook';
-import { formatOver, growSheet, readCellsBefore } from '../sheets/cells';
+import { a1Of, growSheet, readCellsBefore, restoreFormats } from '../sheets/cells';
 import { todaySerial } from '../sheets/dates';
 import type { Journal } from '../sheets/journal';
 import { createOwnLog, logMovedNote, NEW_SHEET_SIZE, type OwnLog } from '../sheets/own-logs';
 import { DATE_FORMAT, NO_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from '../sheets/report-sheet';
 import { mergeHistory } from '../sheets/reports/history';
-import { colourNewSheetStatuses } from '../sheets/setup/colours';
 import { noOkrRowsMessage } from '../sheets/reports/okr-guard';
 import { isoDay, plural } from '../sheets/reports/style';
+import { colourNewSheetStatuses } from '../sheets/setup/colours';
 import { type ReadWorkbook, readWorkbookSheets } from '../sheets/workbook';
 import { runAction, UserError } from './run';
 
@@ -108,23 +108,18 @@ export function writeSnapshot(
     const before =
       existingRows > 0 ? readCellsBefore(sheet, log.tab, from + 1, 1, existingRows, existingColumns) : null;
     growSheet(journal, sheet, log.tab, log, total, width);
-    if (before !== null) {
-      const formats = before.formats.map((line) => line.map((f, c) => formatRow[c] || f));
-      formatOver(journal, before, formats, 'History columns');
-    }
-    // Rows and columns just added are deleted with everything in them if anything fails.
-    const grownFrom = Math.max(from, Math.min(total, log.maxRows));
-    if (total > grownFrom) {
-      sheet
-        .getRange(grownFrom + 1, 1, total - grownFrom, width)
-        .setNumberFormats(Array.from({ length: total - grownFrom }, () => formatRow.map((f) => f || NO_FORMAT)));
-    }
-    if (width > log.maxColumns && existingRows > 0) {
-      sheet
-        .getRange(from + 1, log.maxColumns + 1, existingRows, width - log.maxColumns)
-        .setNumberFormats(
-          Array.from({ length: existingRows }, () => formatRow.slice(log.maxColumns).map((f) => f || NO_FORMAT)),
-        );
+    // One call formats every row about to be written: those that existed are put back from
+    // `before` if anything fails; rows and columns just added go with their deletion.
+    if (total > from) {
+      const formats = Array.from({ length: total - from }, (_, r) =>
+        formatRow.map((f, c) => f || before?.formats[r]?.[c] || NO_FORMAT),
+      );
+      const range = sheet.getRange(from + 1, 1, total - from, width);
+      range.setNumberFormats(formats);
+      if (before !== null) {
+        const where = a1Of(log.name, from + 1, 1, existingRows, existingColumns);
+        journal.record(`${where} (History columns): number format`, () => restoreFormats(before));
+      }
     }
   }
   // The snapshot itself: one call, the last one (§6.3). Rows past the new end are blanked.

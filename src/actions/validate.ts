@@ -16,7 +16,7 @@ export function validateWorkbook(): void {
     const { ss, workbook, sheets } = loadWorkbook();
     const findings = findProblems(workbook);
     const { index } = sheets;
-    const sheetIds = new Map(index.order.map((s) => [s.getName(), s.getSheetId()] as const));
+    const sheetIds = new Map(index.order.map((s) => [index.nameOf.get(s) ?? '', s.getSheetId()] as const));
     const checked = `${plural(workbook.okr.rows.length, 'OKR row')}, ${plural(workbook.kpis.rows.length, 'KPI')} checked`;
     const { grid, counts } = layoutFindings(findings, sheetIds, workbook.asOfDay, checked);
     // Built aside and swapped in (§6.3): a failure leaves the previous list as it was.
@@ -25,7 +25,7 @@ export function validateWorkbook(): void {
     const target = swapIn(ss, index, aside);
     target.sheet.activate();
 
-    const where = target.sheet.getName();
+    const where = aside.finalName;
     const renamed =
       target.nameTakenByUser === undefined
         ? ''

@@ -89,7 +89,7 @@ export function writeOver(journal: Journal, before: CellsBefore, values: unknown
 }
 
 /** Restores the number formats of one block as they were read. */
-function restoreFormats(before: CellsBefore): void {
+export function restoreFormats(before: CellsBefore): void {
   const numRows = before.formats.length;
   const numColumns = before.formats[0]?.length ?? 0;
   before.sheet

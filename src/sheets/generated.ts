@@ -8,6 +8,9 @@ import type { Change, Journal } from './journal';
 
 export const GENERATED_KEY = 'okr-cascade.generated';
 
+/** A new sheet's size in Sheets: 1,000 rows by 26 columns. */
+export const NEW_SHEET_SIZE = { maxRows: 1000, maxColumns: 26 } as const;
+
 export interface GeneratedSheet {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly created: boolean;
@@ -42,6 +45,8 @@ export interface SheetsIndex {
   readonly marked: ReadonlyMap<string, Sheet>;
   /** Sheets by lower-cased name, as read. */
   readonly byName: ReadonlyMap<string, Sheet>;
+  /** Each sheet's name as read. */
+  readonly nameOf: ReadonlyMap<Sheet, string>;
 }
 
 export function indexSheets(ss: Spreadsheet): SheetsIndex {
@@ -53,8 +58,9 @@ export function indexSheets(ss: Spreadsheet): SheetsIndex {
       if (m.getKey() === GENERATED_KEY && kind !== null && !marked.has(kind)) marked.set(kind, sheet);
     }
   }
-  const byName = new Map(order.map((s) => [s.getName().toLowerCase(), s] as const));
-  return { order, names: new Set(byName.keys()), marked, byName };
+  const nameOf = new Map(order.map((s) => [s, s.getName()] as const));
+  const byName = new Map(order.map((s) => [(nameOf.get(s) ?? '').toLowerCase(), s] as const));
+  return { order, names: new Set(byName.keys()), marked, byName, nameOf };
 }
 
 function freeName(names: ReadonlySet<string>, wanted: (n: number) => string): string {
@@ -91,7 +97,7 @@ export function startAside(
   kind = name,
 ): AsideSheet {
   const old = index.marked.get(kind) ?? null;
-  const oldName = old === null ? null : old.getName();
+  const oldName = old === null ? null : (index.nameOf.get(old) ?? null);
   let finalName = oldName ?? name;
   if (old === null && index.names.has(name.toLowerCase())) {
     finalName = freeName(index.names, (n) => (n === 1 ? `${name} (OKR Cascade)` : `${name} (OKR Cascade ${n})`));

@@ -7,7 +7,10 @@
  */
 import { mapHeaders, type TableSchema } from '../core/workbook/schema';
 import { withSerialDates } from './dates';
-import { GENERATED_KEY, type SheetsIndex } from './generated';
+import { GENERATED_KEY, NEW_SHEET_SIZE, type SheetsIndex } from './generated';
+
+export { NEW_SHEET_SIZE };
+
 import type { Journal } from './journal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,7 +68,7 @@ export function readOwnLog(
     tab,
     kind,
     sheet,
-    name: sheet.getName(),
+    name: index.nameOf.get(sheet) ?? sheet.getName(),
     grid,
     maxRows: sheet.getMaxRows(),
     maxColumns: sheet.getMaxColumns(),
@@ -103,9 +106,6 @@ export function createOwnLog(ss: Spreadsheet, journal: Journal, log: OwnLog, wid
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   return sheet;
 }
-
-/** A new sheet's size in Sheets: 1,000 rows by 26 columns. */
-export const NEW_SHEET_SIZE = { maxRows: 1000, maxColumns: 26 } as const;
 
 /** `A sheet of yours is named "History", so it was left alone and the log is on "History (OKR Cascade)".`, or ''. */
 export function logMovedNote(log: OwnLog): string {

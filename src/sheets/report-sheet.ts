@@ -6,6 +6,7 @@
  */
 
 import { fitCellText } from '../core/cell-text';
+import { NEW_SHEET_SIZE } from './generated';
 import { writeRowGroups } from './report-groups';
 
 /** What Apps Script reports for a cell without a number format; used where a cell needs none. */
@@ -101,15 +102,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * (none when it already fits), so a report shrinks with its data and a large
  * one fits, with the same number of calls whatever the size.
  */
-export function fitRows(sheet: Sheet, rows: number): void {
-  const max = sheet.getMaxRows();
+export function fitRows(sheet: Sheet, rows: number, max = sheet.getMaxRows()): void {
   if (max < rows) sheet.insertRowsAfter(max, rows - max);
   else if (max > rows) sheet.deleteRows(rows + 1, max - rows);
 }
 
 /** Makes sure the sheet has at least `columns` columns. */
-export function ensureColumns(sheet: Sheet, columns: number): void {
-  const max = sheet.getMaxColumns();
+export function ensureColumns(sheet: Sheet, columns: number, max = sheet.getMaxColumns()): void {
   if (max < columns) sheet.insertColumnsAfter(max, columns - max);
 }
 
@@ -133,10 +132,16 @@ export interface RowGroup {
  * Writes `grid` on a fresh sheet built aside (§6.3, generated.ts): fit, then one batched
  * write per property. Formats go first so that text cells keep text as text.
  */
-export function writeReport(sheet: Sheet, grid: ReportGrid, layout: ReportLayout): void {
+export function writeReport(
+  sheet: Sheet,
+  grid: ReportGrid,
+  layout: ReportLayout,
+  // A fresh sheet's size is known: reading it after a write would cost a round trip (§6.1).
+  size: { readonly maxRows: number; readonly maxColumns: number } = NEW_SHEET_SIZE,
+): void {
   // At least one row below the frozen ones: Sheets refuses to delete every non-frozen row.
-  fitRows(sheet, Math.max(grid.rowCount, layout.minRows ?? 0, layout.frozenRows + 1));
-  ensureColumns(sheet, grid.width);
+  fitRows(sheet, Math.max(grid.rowCount, layout.minRows ?? 0, layout.frozenRows + 1), size.maxRows);
+  ensureColumns(sheet, grid.width, size.maxColumns);
   if (grid.rowCount > 0) {
     const range = sheet.getRange(1, 1, grid.rowCount, grid.width);
     range.setNumberFormats(grid.formats);

@@ -1,9 +1,9 @@
 /**
  * Reads and writes the generated `Rollout Plan` sheet (SPEC §4.4) in a fixed number of calls.
  * The plan is written on a fresh sheet built aside and swapped in (§6.3), so a failed call
- * leaves the previous plan as it was; `previous` still lets it write over an existing sheet.
+ * leaves the previous plan as it was.
  */
-import { ensureSize } from './io';
+import { NEW_SHEET_SIZE } from './generated';
 import { type ExistingPlanResult, readExistingPlan } from './rollout/existing';
 import { COLUMN, FIRST_DATA_ROW, HEADER_ROW, type PlanLayout, TITLE_ROW, WEEK_ROW } from './rollout/layout';
 import { planRules } from './rollout/rules';
@@ -50,11 +50,15 @@ const WEEK_WIDTH = 42;
 const padded = <T>(grid: T[][], rows: number, columns: number, fill: T): T[][] =>
   Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? fill));
 
-export function writeRolloutSheet(sheet: Sheet, layout: PlanLayout, previous: { rows: number; columns: number }): void {
-  const newRows = layout.values.length;
-  const rows = Math.max(newRows, previous.rows);
-  const columns = Math.max(layout.width, previous.columns);
-  ensureSize(sheet, rows, columns);
+/** Writes the plan on a fresh sheet built aside (generated.ts), one call per property. */
+export function writeRolloutSheet(sheet: Sheet, layout: PlanLayout): void {
+  const rows = layout.values.length;
+  const columns = layout.width;
+  // A fresh sheet's size is known: reading it after a write would cost a round trip (§6.1).
+  if (rows > NEW_SHEET_SIZE.maxRows) sheet.insertRowsAfter(NEW_SHEET_SIZE.maxRows, rows - NEW_SHEET_SIZE.maxRows);
+  if (columns > NEW_SHEET_SIZE.maxColumns) {
+    sheet.insertColumnsAfter(NEW_SHEET_SIZE.maxColumns, columns - NEW_SHEET_SIZE.maxColumns);
+  }
 
   const region = sheet.getRange(1, 1, rows, columns);
   const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
