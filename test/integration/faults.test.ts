@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
-import type { CheckInInput, OkrFields, SaveOkrInput } from '../../src/shared/sidebar-api';
+import type { CheckInInput, OkrFields, SaveOkrInput, SidebarContext } from '../../src/shared/sidebar-api';
 import { runFailing, type Scenario, writesOf } from '../support/faults';
 import { emulatedToday, writeGrids, writeSampleWorkbook } from '../support/workbook';
 
@@ -121,6 +121,21 @@ const saveNew = (level: SaveOkrInput['level'], parentId: string) => (rt: AddonRu
   });
   return served(() => rt.call('saveOkr', { target: null, level, id: '', fields: kr, base: null }));
 };
+/** Edits the selected row (SAL-KR1): its title, start and target. */
+const saveEdit = (rt: AddonRuntime) => {
+  const ss = rt.emulator.spreadsheet;
+  ss.setActiveRange((ss.getSheetByName('Department OKRs') as GoogleAppsScript.Spreadsheet.Sheet).getRange(3, 3));
+  const { selected } = JSON.parse(JSON.stringify(rt.call('sidebarContext'))) as SidebarContext;
+  if (!selected) throw new Error('no row selected');
+  const input: SaveOkrInput = {
+    target: { tab: selected.tab, row: selected.row, id: selected.id },
+    level: 'Department',
+    id: '',
+    fields: { ...selected.fields, title: 'Grow qualified pipeline to $7M', target: '7,000,000', start: '2,500,000' },
+    base: selected.fields,
+  };
+  return served(() => rt.call('saveOkr', input));
+};
 const checkIn = (id: string, seen: number, value: string) => (rt: AddonRuntime) => {
   const input: CheckInInput = { id, seen, value, confidence: '7', comment: '=not a formula' };
   return served(() => rt.call('recordCheckIn', input));
@@ -173,6 +188,7 @@ const SCENARIOS: Scenario[] = [
     run: saveNew('Team', 'T-O1'),
     userTabs: USER_TABS,
   },
+  { name: 'Sidebar save (an edit) on the sample', fresh: sample(), run: saveEdit, userTabs: SAMPLE_TABS },
   {
     name: 'Sidebar check-in on the sample',
     fresh: sample(),
