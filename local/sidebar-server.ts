@@ -4,14 +4,18 @@
  * { name, args } as JSON to this server, which calls the built bundle in the local
  * runtime — real round trips to the real server code, plain JSON both ways, as
  * google.script.run passes only plain values. The browser tests use it, and so does
- * the local playground (`npm run playground`): `/` shows the sidebar beside a live
- * view of the workbook (`/workbook`), where a click selects a row (`/select`).
+ * the local playground (`npm run playground`): `/` shows the workbook as Sheets would
+ * (`/view`, playground-view.ts) with the add-on's menu (`/menu`, playground-menu.ts) beside the
+ * sidebar; a click selects a row (`/select`) or folds a row group (`/toggle`); a dialog the
+ * add-on opens is served at `/surface/<n>` with the same shim.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { PLAYGROUND_PAGE, selectRow, workbookView } from './playground-page';
+import { type MenuOutcome, runMenuItem } from './playground-menu';
+import { chartLibrary, playgroundPage, selectRow } from './playground-page';
+import { playgroundView, toggleGroup } from './playground-view';
 import { type AddonRuntime, DIST_DIR } from './runtime';
 
 /** The shim: google.script.run with chained handlers, answering asynchronously like the real one. */
@@ -38,7 +42,9 @@ const SHIM = `<script>
       },
     });
   }
-  window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
+  // In the playground a dialog is an iframe: closing it asks the page to take it away.
+  function close() { if (window.parent !== window) window.parent.postMessage({ okrPlayground: 'close' }, '*'); }
+  window.google = { script: { run: runner(null, null), host: { close: close } } };
 })();
 </script>`;
 
@@ -82,28 +88,61 @@ export async function startSidebarServer(rt: AddonRuntime, options: SidebarServe
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (req.method === 'GET' && req.url === '/sidebar.html') {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'GET' && url.pathname.startsWith('/sidebar.html')) {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(withShim);
         return;
       }
-      if (req.method === 'GET' && req.url === '/') {
+      if (req.method === 'GET' && url.pathname === '/') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(PLAYGROUND_PAGE);
+        res.end(playgroundPage());
         return;
       }
-      if (req.method === 'GET' && req.url === '/workbook') {
+      if (req.method === 'GET' && url.pathname === '/vendor/chart.umd.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+        res.end(chartLibrary());
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/view') {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(workbookView(rt)));
+        res.end(JSON.stringify(playgroundView(rt, url.searchParams.get('tab') ?? undefined)));
         return;
       }
-      if (req.method === 'POST' && req.url === '/select') {
+      const surface = /^\/surface\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'GET' && surface) {
+        const shown = rt.emulator.uiState.surfaces[Number(surface[1])];
+        if (!shown) {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(shown.html.includes('<head>') ? shown.html.replace('<head>', `<head>${SHIM}`) : `${SHIM}${shown.html}`);
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/select') {
         const { tab, row } = JSON.parse(await body(req)) as { tab: string; row: number };
         selectRow(rt, tab, row);
         res.writeHead(204).end();
         return;
       }
-      if (req.method !== 'POST' || req.url !== '/rpc') {
+      if (req.method === 'POST' && url.pathname === '/toggle') {
+        const { tab, row, depth } = JSON.parse(await body(req)) as { tab: string; row: number; depth: number };
+        toggleGroup(rt, tab, row, depth);
+        res.writeHead(204).end();
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/menu') {
+        const { functionName, answers } = JSON.parse(await body(req)) as {
+          functionName: string;
+          answers: Parameters<typeof runMenuItem>[2];
+        };
+        const outcome: MenuOutcome = runMenuItem(rt, functionName, answers ?? []);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(outcome));
+        return;
+      }
+      if (req.method !== 'POST' || url.pathname !== '/rpc') {
         res.writeHead(404).end();
         return;
       }

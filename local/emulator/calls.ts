@@ -11,9 +11,22 @@ export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly tracker = new RoundTripTracker();
 
+  private muted = 0;
+
   record(key: string): void {
+    if (this.muted > 0) return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.tracker.record(key);
+  }
+
+  /** Runs `fn` without counting its calls: the playground's view of the workbook is no action's I/O. */
+  uncounted<T>(fn: () => T): T {
+    this.muted++;
+    try {
+      return fn();
+    } finally {
+      this.muted--;
+    }
   }
 
   /** Read-after-write round trips the calls cost, in order (see roundtrips.ts). */

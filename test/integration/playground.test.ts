@@ -1,6 +1,6 @@
 /** The local playground's HTTP routes (the sidebar page itself is covered by test/browser). */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WorkbookView } from '../../local/playground-page';
+import type { PlaygroundView } from '../../local/playground-view';
 import { loadAddon } from '../../local/runtime';
 import { type SidebarServer, startSidebarServer } from '../../local/sidebar-server';
 import type { SidebarContext } from '../../src/shared/sidebar-api';
@@ -19,20 +19,23 @@ describe('npm run playground', () => {
     const root = server.url.replace('/sidebar.html', '');
 
     const page = await (await fetch(`${root}/`)).text();
-    expect(page).toContain('<iframe src="/sidebar.html"');
+    expect(page).toContain('<iframe id="sidebar" src="/sidebar.html"');
     expect(await (await fetch(server.url)).text()).toContain('google.script.run');
+    // The chart library comes from node_modules, not from a CDN.
+    expect(page).toContain('<script src="/vendor/chart.umd.js">');
+    expect(await (await fetch(`${root}/vendor/chart.umd.js`)).text()).toContain('Chart');
 
-    const view = (await (await fetch(`${root}/workbook`)).json()) as WorkbookView;
-    const team = view.tabs.find((t) => t.name === 'Team OKRs');
-    expect(team?.rows[0]?.slice(0, 3)).toEqual(['ID', 'Type', 'Parent ID']);
-    expect(team?.rows[2]?.[0]).toBe('ENT-KR1');
+    const view = (await (await fetch(`${root}/view?tab=Team%20OKRs`)).json()) as PlaygroundView;
+    expect(view.tabs).toContain('Team OKRs');
+    expect(view.sheet?.rows[0]?.slice(0, 3).map((c) => c.t)).toEqual(['ID', 'Type', 'Parent ID']);
+    expect(view.sheet?.rows[2]?.[0]?.t).toBe('ENT-KR1');
 
     const select = await fetch(`${root}/select`, {
       method: 'POST',
       body: JSON.stringify({ tab: 'Team OKRs', row: 3 }),
     });
     expect(select.status).toBe(204);
-    const after = (await (await fetch(`${root}/workbook`)).json()) as WorkbookView;
+    const after = (await (await fetch(`${root}/view`)).json()) as PlaygroundView;
     expect(after.active).toEqual({ tab: 'Team OKRs', row: 3 });
     // The sidebar's own server function sees the same selection.
     const context = rt.call('sidebarContext') as SidebarContext;

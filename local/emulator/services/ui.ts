@@ -43,7 +43,21 @@ export interface LogLine {
 }
 
 /** What the emulated user saw and what the test scripted them to answer. */
+export interface PendingDialog {
+  readonly method: 'alert' | 'prompt';
+  readonly title?: string;
+  readonly prompt: string;
+  readonly buttons: ButtonSetName;
+}
+
 export class UiState {
+  /**
+   * Off Google only (the local playground): a dialog that asks a question (a prompt, or an
+   * alert with more than OK) and has no scripted answer is recorded here and stops the call,
+   * so a person can answer it and the call be made again with that answer queued.
+   */
+  interactive = false;
+  pendingDialog: PendingDialog | null = null;
   readonly menus: RecordedMenu[] = [];
   readonly alerts: RecordedDialog[] = [];
   readonly prompts: RecordedDialog[] = [];
@@ -238,6 +252,10 @@ class UiImpl {
     const scripted = this._state._takeAnswer();
     const where = `Ui.${method}(${JSON.stringify(title ?? prompt)})`;
     if (!scripted) {
+      if (this._state.interactive && (method === 'prompt' || set !== 'OK')) {
+        this._state.pendingDialog = { method, ...(title === undefined ? {} : { title }), prompt, buttons: set };
+        throw new Error(`Emulator: ${where} waits for an answer`);
+      }
       if (method === 'prompt') {
         throw new Error(
           `Emulator: ${where} was shown but the test scripted no answer; call uiState.answerNext({ button, text }) first`,
