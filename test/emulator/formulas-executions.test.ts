@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator/index.js';
+import { OKR_SCHEMA, type OkrColumn } from '../../src/core/workbook/schema.js';
+import { OKRROLLUP, OKRSCORE } from '../../src/functions/index.js';
+import { okrScoreFormula } from '../../src/sheets/live-formulas.js';
 
 function setup() {
   const emu = createEmulator({ now: () => new Date('2027-02-10T12:00:00Z') });
@@ -116,5 +119,41 @@ describe('Sheets functions HyperFormula lacks or reads differently', () => {
     sheet.getRange('A1').setFormula('=DATEVALUE("2027-01-15")=46402');
     sheet.getRange('A2').setFormula('=ISERROR(DATEVALUE("not a date"))');
     expect(sheet.getRange('A1:A2').getValues()).toEqual([[true], [true]]);
+  });
+});
+
+describe('custom-function executions when a first build must learn spill sizes', () => {
+  it('counts each call site once, though the emulator builds again to learn the sizes', () => {
+    // The add-on's Score formula on two tabs, each reading both: HyperFormula learns what
+    // OKRROLLUP and OKRSCORE spill only by running them, and starts the build over.
+    const emu = createEmulator({ now: () => new Date('2027-02-10T12:00:00Z') });
+    emu.registerCustomFunctions({ OKRSCORE: OKRSCORE as never, OKRROLLUP: OKRROLLUP as never });
+    const columns = Object.fromEntries(OKR_SCHEMA.columns.map((c, i) => [c.key, i])) as Record<OkrColumn, number>;
+    const first = emu.spreadsheet.getActiveSheet();
+    const second = emu.spreadsheet.insertSheet('Team');
+    const tabs = [
+      { name: first.getName(), columns },
+      { name: 'Team', columns },
+    ];
+    [first, second].forEach((sheet, i) => {
+      const row = (cells: Partial<Record<OkrColumn, unknown>>) => OKR_SCHEMA.columns.map((c) => cells[c.key] ?? '');
+      sheet.getRange(1, 1, 3, OKR_SCHEMA.columns.length).setValues([
+        OKR_SCHEMA.columns.map((c) => c.header),
+        row({ id: `O${i}`, type: 'Objective' }),
+        row({
+          id: `K${i}`,
+          type: 'Key Result',
+          parentId: `O${i}`,
+          metricType: 'increase',
+          start: 0,
+          target: 10,
+          current: 5,
+        }),
+      ]);
+      sheet.getRange(1, columns.score + 1).setFormula(okrScoreFormula(tabs, i));
+    });
+    const full = emu.customFunctions.recalculateAll();
+    expect(full?.byFunction).toEqual({ OKRROLLUP: 2, OKRSCORE: 2 });
+    expect(second.getRange(2, columns.score + 1, 2, 1).getValues()).toEqual([[0.5], [0.5]]);
   });
 });

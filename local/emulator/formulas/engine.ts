@@ -195,6 +195,9 @@ export class FormulaEngine implements PluginHost {
    * changed size) learns them all here.
    */
   private rebuild(): void {
+    // A build that fails for a size it had to learn is started over; in Sheets each call site
+    // runs once per recalculation, so the failed build's executions do not count.
+    const counted = this.current ? new Map(this.current.sites) : null;
     for (let attempt = 1; ; attempt++) {
       try {
         this.buildMirror();
@@ -203,6 +206,7 @@ export class FormulaEngine implements PluginHost {
         if (attempt >= 6 || this.resize.size === 0) throw e;
         this.hf = null;
         this.resize.clear();
+        if (this.current && counted) this.current.sites = new Map(counted);
       }
     }
   }
