@@ -44,6 +44,8 @@ try {
   await page.goto(server.url.replace('/sidebar.html', '/'));
   await idle(page);
 
+  // Wide enough for every column of the tree: Status, the bar, Trend, Confidence, Last check-in.
+  await page.setViewportSize({ width: 2450, height: 980 });
   await menu(page, 'Build roll-up and dashboard');
   await page.screenshot({ path: path.join(OUT, 'roll-up.png') });
 
@@ -60,9 +62,11 @@ try {
   await sidebarIdle(frame);
   await frame.click('#edit-load');
   await sidebarIdle(frame);
+  await frame.waitForSelector('#edit-history-box[data-state="ready"]');
   await page.locator('#sidebar').screenshot({ path: path.join(OUT, 'sidebar-edit.png') });
   await frame.click('#tab-checkin');
   await sidebarIdle(frame);
+  await frame.waitForSelector('#checkin-history-box[data-state="ready"]');
   await page.locator('#sidebar').screenshot({ path: path.join(OUT, 'sidebar-checkin.png') });
 
   // Wide enough for the W1–W12 shading and the highlighted current week.

@@ -16,7 +16,6 @@ import type { Journal } from '../sheets/journal';
 import { writeReport } from '../sheets/report-sheet';
 import {
   type Block,
-  CHART_COLUMN,
   DASHBOARD_COLUMN_WIDTHS,
   EXPECTED_COLOR,
   LEVEL_COLORS,
@@ -26,12 +25,22 @@ import { STATUS_STYLE } from '../sheets/status-style';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 320;
-/** Rows a chart covers at the default row height, so the next one sits below it. */
-const CHART_ROWS = 17;
-const FIRST_CHART_ROW = 3;
+/** Three charts side by side across the tables' width, in the band the layout keeps empty. */
+const CHART_WIDTH = 405;
+const CHART_HEIGHT = 330;
+const CHART_GAP = 12;
 const CHARTS = 3;
+
+/** The column and pixel offset where `x` pixels from the sheet's left edge fall. */
+function anchorAt(x: number): { column: number; offset: number } {
+  let left = 0;
+  for (let c = 0; c < DASHBOARD_COLUMN_WIDTHS.length; c++) {
+    const width = DASHBOARD_COLUMN_WIDTHS[c] ?? 0;
+    if (x < left + width) return { column: c + 1, offset: x - left };
+    left += width;
+  }
+  return { column: DASHBOARD_COLUMN_WIDTHS.length + 1, offset: x - left };
+}
 
 export interface DashboardResult {
   readonly aside: AsideSheet;
@@ -61,18 +70,14 @@ export function writeDashboard(
   const layout = layoutDashboard(data, workbook.settings.settings, sheetIdsOf(index));
   const aside = startAside(ss, index, journal, TAB.dashboard);
   const { sheet } = aside;
-  writeReport(sheet, layout.grid, {
-    frozenRows: 1,
-    columnWidths: DASHBOARD_COLUMN_WIDTHS,
-    minRows: FIRST_CHART_ROW + CHARTS * (CHART_ROWS + 1) + 2,
-  });
-  const at = (n: number) => FIRST_CHART_ROW + n * (CHART_ROWS + 1);
+  writeReport(sheet, layout.grid, { frozenRows: 1, columnWidths: DASHBOARD_COLUMN_WIDTHS });
+  const place = (n: number) => anchorAt(n * (CHART_WIDTH + CHART_GAP));
 
   const overTime = sheet
     .newChart()
     .addRange(rangeOf(sheet, layout.scoreOverTime))
     .setNumHeaders(1)
-    .setPosition(at(0), CHART_COLUMN, 0, 0)
+    .setPosition(layout.chartRow, place(0).column, place(0).offset, 0)
     .setOption('width', CHART_WIDTH)
     .setOption('height', CHART_HEIGHT)
     .setOption('vAxis.format', 'percent')
@@ -89,7 +94,7 @@ export function writeDashboard(
     .newChart()
     .addRange(rangeOf(sheet, layout.statusByLevel))
     .setNumHeaders(1)
-    .setPosition(at(1), CHART_COLUMN, 0, 0)
+    .setPosition(layout.chartRow, place(1).column, place(1).offset, 0)
     .setOption('width', CHART_WIDTH)
     .setOption('height', CHART_HEIGHT)
     .asBarChart()
@@ -102,7 +107,7 @@ export function writeDashboard(
     .newChart()
     .addRange(rangeOf(sheet, layout.scoreByUnit))
     .setNumHeaders(1)
-    .setPosition(at(2), CHART_COLUMN, 0, 0)
+    .setPosition(layout.chartRow, place(2).column, place(2).offset, 0)
     .setOption('width', CHART_WIDTH)
     .setOption('height', CHART_HEIGHT)
     .setOption('vAxis.format', 'percent')

@@ -248,7 +248,11 @@ describe('Build roll-up on the sample company', () => {
       ['BAR', 'Objectives and key results by status, per level'],
       ['COLUMN', 'Average score per unit, grouped by level'],
     ]);
-    expect(charts.map((c) => c.position.col)).toEqual([10, 10, 10]);
+    // Side by side in the band of empty rows under the headline, seen before the tables.
+    const band = grid.findIndex((r) => /^Needs attention/.test(r[0] ?? '')) + 1;
+    expect(new Set(charts.map((c) => c.position.row)).size).toBe(1);
+    expect(charts[0]?.position.row).toBeLessThan(band);
+    expect(charts.map((c) => c.position.col)).toEqual([1, 4, 6]);
     expect(charts[1]?.options.isStacked).toBe(true);
   });
 });

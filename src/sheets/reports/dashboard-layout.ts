@@ -3,8 +3,8 @@
  * expected, share on track or done, counts at risk and behind, as of when); what needs
  * attention, each item linked to its row; score over time against expected per level;
  * status counts per level in the status colours; average score per unit grouped by
- * level; KPI health. The tables the charts draw are Blocks; the charts sit to the right
- * (CHART_COLUMN). Pure layout over core's dashboard data.
+ * level; KPI health. The tables the charts draw are Blocks; the charts sit side by side in
+ * a band of empty rows under the headline, seen first. Pure layout over core's dashboard data.
  */
 import { STATUSES, type Status } from '../../core/status';
 import { formatPercent, SCORE_FORMAT } from '../../core/units';
@@ -26,6 +26,8 @@ export interface Block {
 
 export interface DashboardLayout {
   readonly grid: ReportGrid;
+  /** The first of CHART_BAND_ROWS empty rows under the headline where the charts sit side by side. */
+  readonly chartRow: number;
   /** Date, one column per level, Expected; header row first. */
   readonly scoreOverTime: Block;
   /** Level and one column per status, with the header row. */
@@ -36,8 +38,8 @@ export interface DashboardLayout {
 
 export const DASHBOARD_WIDTH = 8;
 export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [120, 110, 100, 300, 130, 100, 100, 280];
-/** Charts sit right of the tables, after a spacer column. */
-export const CHART_COLUMN = DASHBOARD_WIDTH + 2;
+/** Rows kept empty under the headline for the three charts (320 px at 21 px a row). */
+export const CHART_BAND_ROWS = 17;
 /** A colour per level for the charts of levels: corporate, department, team. */
 export const LEVEL_COLORS: readonly string[] = ['#1a73e8', '#12b5cb', '#9334e6'];
 export const EXPECTED_COLOR = '#9aa0a6';
@@ -205,6 +207,8 @@ export function layoutDashboard(
   grid.addRow([title], { bold: true });
   addHeadline(grid, data);
   grid.blankRow();
+  const chartRow = grid.rowCount + 1;
+  for (let i = 0; i < CHART_BAND_ROWS; i++) grid.blankRow();
   addAttention(grid, data, sheetIds);
   grid.blankRow();
   const scoreOverTime = addTrend(grid, data);
@@ -214,5 +218,5 @@ export function layoutDashboard(
   const scoreByUnit = addUnits(grid, data);
   grid.blankRow();
   addKpis(grid, data, sheetIds);
-  return { grid, scoreOverTime, statusByLevel, scoreByUnit };
+  return { grid, chartRow, scoreOverTime, statusByLevel, scoreByUnit };
 }
