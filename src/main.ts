@@ -18,4 +18,12 @@ export { onInstall, onOpen } from './ui/menu';
 export { showWeeklyRhythm } from './ui/rhythm/open';
 export { rhythmDialogState, saveWeeklyRhythm } from './ui/rhythm/server';
 export { showSidebar } from './ui/sidebar/open';
-export { recordCheckIn, rowDetail, saveOkr, searchOkrs, selectedRow, sidebarContext } from './ui/sidebar/server';
+export {
+  checkInHistory,
+  recordCheckIn,
+  rowDetail,
+  saveOkr,
+  searchOkrs,
+  selectedRow,
+  sidebarContext,
+} from './ui/sidebar/server';

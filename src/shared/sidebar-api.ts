@@ -103,6 +103,8 @@ export interface KeyResultMeasure {
   readonly score: number | null;
   /** Done / On track / Behind / At risk, "" when blank, or the row's error message. */
   readonly status: string;
+  /** Progress expected by today (§2.4), in [0, 1]; null when the row's dates are wrong. */
+  readonly expected: number | null;
 }
 
 /** One OKR row in full, as the Edit panel loads it. */
@@ -130,6 +132,8 @@ export interface OkrItem {
   readonly score: number | null;
   /** Done / On track / Behind / At risk, "" when blank, or the row's error message. */
   readonly status: string;
+  /** Progress expected by today (§2.4), in [0, 1]; null when the row's dates are wrong. */
+  readonly expected: number | null;
 }
 
 /** The row under the user's selection, as "Load selected row" asks for it. */
@@ -173,6 +177,8 @@ export interface OkrPage {
  */
 export interface SidebarContext extends SelectedRow {
   readonly cycleName: string;
+  /** How the workbook shows dates (its Start date column's format, e.g. `yyyy-mm-dd`): the forms use it too. */
+  readonly dateFormat: string;
   /** Levels whose tab exists and can be read; saving to another level is refused. */
   readonly levels: readonly LevelName[];
   /** Workbook problems the user should know about (missing tabs or columns). */
@@ -270,6 +276,25 @@ export type CheckInResult =
       readonly fresh: OkrSummary;
     };
 
+/** One check-in of an item, as its history shows it (§5.2). */
+export interface HistoryEntry {
+  /** When it was recorded: a Sheets serial in the spreadsheet's zone (the page shows it in `dateFormat`). */
+  readonly at: number;
+  readonly oldValue: CellValue;
+  readonly newValue: CellValue;
+  readonly confidence: CellValue;
+  readonly comment: string;
+  readonly user: string;
+}
+
+/** An item's recent check-ins, newest first. */
+export interface CheckInHistory {
+  readonly id: string;
+  readonly entries: readonly HistoryEntry[];
+  /** How many check-ins the item has in all. */
+  readonly total: number;
+}
+
 /** The google.script.run targets; server.ts implements exactly these. */
 export interface SidebarApi {
   /** The first and only call when the sidebar opens. */
@@ -282,6 +307,8 @@ export interface SidebarApi {
   rowDetail(ref: RowRef): RowDetail;
   saveOkr(input: SaveOkrInput): SaveOkrResult;
   recordCheckIn(input: CheckInInput): CheckInResult;
+  /** An item's (key result's or KPI's) recent check-ins, read from the log when shown. */
+  checkInHistory(ref: { readonly id: string }): CheckInHistory;
 }
 
 export const SIDEBAR_API_NAMES: readonly (keyof SidebarApi)[] = [
@@ -291,6 +318,7 @@ export const SIDEBAR_API_NAMES: readonly (keyof SidebarApi)[] = [
   'rowDetail',
   'saveOkr',
   'recordCheckIn',
+  'checkInHistory',
 ];
 
 /** "SAL-KR1 — Grow pipeline…": how pickers name an OKR (as text, never HTML). */

@@ -42,9 +42,10 @@ describe('dist/Code.js as Apps Script loads it', () => {
   });
 
   it('stays small: Sheets parses it on every custom-function call (SPEC §6.1)', () => {
-    // 131 KB minified today; the budget leaves room to grow, and catches an accidental
-    // bundling of a large dependency.
-    expect(Buffer.byteLength(code)).toBeLessThan(200_000);
+    // About 205 KB minified today (the Dashboard, units and the sample's check-in history
+    // added some 70 KB of our own code since 131 KB); the budget leaves room to grow, and
+    // catches an accidental bundling of a large dependency.
+    expect(Buffer.byteLength(code)).toBeLessThan(240_000);
   });
 
   it('declares every lifecycle function and custom function at the top level', () => {

@@ -35,4 +35,5 @@ export const SIDEBAR_SERVER_FUNCTIONS = [
   'rowDetail',
   'saveOkr',
   'recordCheckIn',
+  'checkInHistory',
 ] as const;

@@ -116,8 +116,8 @@ describe('sidebar server: check-in', () => {
       ['C-KR7', 3, 6, '', '=HYPERLINK("javascript:alert(1)")', USER],
     ]);
     expect(log?.getRange('F2').getFormula()).toBe('');
-    // No Confidence typed: the OKR's Confidence cell is left alone.
-    expect(ss.getSheetByName('Corporate OKRs')?.getRange('M11').getValue()).toBe('');
+    // No Confidence typed: the OKR's Confidence cell keeps the 8 of its last check-in.
+    expect(ss.getSheetByName('Corporate OKRs')?.getRange('M11').getValue()).toBe(8);
   });
 
   it('refuses a stale check-in with the fresh value and writes nothing', () => {

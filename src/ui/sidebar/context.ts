@@ -8,8 +8,9 @@ import { isUnmeasured } from '../../core/metric';
 import { normalizeId } from '../../core/rollup';
 import { formatFinding } from '../../core/workbook/findings';
 import type { OkrRow } from '../../core/workbook/okr-rows';
-import { levelOfTab, type OkrColumn } from '../../core/workbook/schema';
+import { levelOfTab, OKR_TAB_OF_LEVEL, type OkrColumn } from '../../core/workbook/schema';
 import type { RowScore } from '../../core/workbook/score-workbook';
+import { dayPattern, ISO_DAY } from '../../shared/date-format';
 import { clip, NAME_CHARS, namesOf, pageOf, TITLE_LIMIT } from '../../shared/okr-lists';
 import type { LevelName, OkrItem, OkrQuery, OkrSummary, SelectedRow, SidebarContext } from '../../shared/sidebar-api';
 import { fieldsOf, fieldText, wireValue } from './fields';
@@ -32,6 +33,7 @@ function isMeasured(row: OkrRow, cells: MetricCells): boolean {
 
 const scoreOf = ({ score }: RowScore): number | null => (score.ok ? score.value : null);
 const statusOf = ({ status }: RowScore): string => (status.ok ? (status.value ?? '') : status.error);
+const expectedOf = ({ expected }: RowScore): number | null => (expected.ok ? expected.value : null);
 
 /** A row in full, with the row its Parent ID names. */
 function itemOf(state: SidebarState, rowScore: RowScore, parent: OkrSummary | null): OkrItem {
@@ -54,6 +56,7 @@ function itemOf(state: SidebarState, rowScore: RowScore, parent: OkrSummary | nu
     measured: isMeasured(row, cells),
     score: scoreOf(rowScore),
     status: statusOf(rowScore),
+    expected: expectedOf(rowScore),
   };
 }
 
@@ -87,6 +90,7 @@ function summaryOfRow(state: SidebarState, rowScore: RowScore): OkrSummary {
     metricType: fieldText('metricType', cells.metricType),
     score: scoreOf(rowScore),
     status: statusOf(rowScore),
+    expected: expectedOf(rowScore),
   };
   return summary;
 }
@@ -144,7 +148,11 @@ function firstQueries(selection: SelectedRow, levels: readonly LevelName[]): Okr
   ];
 }
 
-export function sidebarContextOf(state: SidebarState, selection: Selection | null): SidebarContext {
+export function sidebarContextOf(
+  state: SidebarState,
+  selection: Selection | null,
+  dateFormat = ISO_DAY,
+): SidebarContext {
   const summaries = okrSummaries(state);
   const measured = summaries.filter((s) => s.measure !== undefined && s.id !== '');
   const { okr, settings } = state.workbook;
@@ -155,6 +163,7 @@ export function sidebarContextOf(state: SidebarState, selection: Selection | nul
   const levels = usableLevels(state);
   return {
     cycleName: settings.settings.cycleName,
+    dateFormat,
     ...selected,
     levels,
     notices,
@@ -173,4 +182,18 @@ export function sidebarContextOf(state: SidebarState, selection: Selection | nul
 export function changedSummaries(before: SidebarState, after: SidebarState): OkrSummary[] {
   const was = new Map(okrSummaries(before).map((s) => [`${s.tab}!${s.row}`, JSON.stringify(s)]));
   return okrSummaries(after).filter((s) => was.get(`${s.tab}!${s.row}`) !== JSON.stringify(s));
+}
+
+/**
+ * How the workbook shows a day: the number format of the first OKR tab's Start date column
+ * (Set up gives it yyyy-mm-dd; a user may have chosen another), reduced to its day part.
+ */
+export function workbookDateFormat(state: SidebarState): string {
+  for (const level of usableLevels(state)) {
+    const column = state.workbook.okr.tables[level].header.index.startDate;
+    const sheet = column === undefined ? null : state.ss.getSheetByName(OKR_TAB_OF_LEVEL[level]);
+    if (sheet === null || column === undefined) continue;
+    return dayPattern(sheet.getRange(2, column + 1).getNumberFormat());
+  }
+  return ISO_DAY;
 }

@@ -6,8 +6,10 @@
  */
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
+import { TAB } from '../../core/workbook/schema';
 import { pageOf } from '../../shared/okr-lists';
 import type {
+  CheckInHistory,
   CheckInResult,
   OkrPage,
   RowDetail,
@@ -16,9 +18,11 @@ import type {
   SidebarApi,
   SidebarContext,
 } from '../../shared/sidebar-api';
+import { readGrid } from '../../sheets/io';
 import { recordCheckInIn } from './check-in';
-import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf } from './context';
+import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf, workbookDateFormat } from './context';
 import { serve, serveWrite } from './guard';
+import { checkInHistoryOf } from './history';
 import { checkInInputFrom, detailRefFrom, queryFrom, saveInputFrom } from './input';
 import { saveOkrIn } from './save-okr';
 import { loadOkrState, loadState } from './state';
@@ -32,7 +36,7 @@ function selectionOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection | 
 export function sidebarContext(): SidebarContext {
   return serve('sidebarContext', () => {
     const state = loadOkrState();
-    return sidebarContextOf(state, selectionOf(state.ss));
+    return sidebarContextOf(state, selectionOf(state.ss), workbookDateFormat(state));
   });
 }
 
@@ -68,6 +72,15 @@ export function rowDetail(ref: Parameters<SidebarApi['rowDetail']>[0]): RowDetai
 /** Creates or edits one objective or key result (§5.1). */
 export function saveOkr(input: Parameters<SidebarApi['saveOkr']>[0]): SaveOkrResult {
   return serveWrite('saveOkr', (journal) => saveOkrIn(loadState(), saveInputFrom(input), journal));
+}
+
+/** An item's recent check-ins (§5.1, §5.2): the Check-ins log read when the sidebar shows the item. */
+export function checkInHistory(ref: Parameters<SidebarApi['checkInHistory']>[0]): CheckInHistory {
+  return serve('checkInHistory', () => {
+    const id = typeof ref?.id === 'string' ? ref.id.slice(0, 1000) : '';
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return checkInHistoryOf(readGrid(ss, TAB.checkIns, ss.getSpreadsheetTimeZone()), id);
+  });
 }
 
 /** Records a check-in on a key result (§5.2). */

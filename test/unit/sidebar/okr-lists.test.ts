@@ -39,7 +39,16 @@ function row(id: string, level: LevelName, kind: 'O' | 'KR', n: number, extra: P
   };
 }
 
-const measure = { uom: '%', current: 0.4, start: '0', target: '1', metricType: 'increase', score: 0.4, status: '' };
+const measure = {
+  uom: '%',
+  current: 0.4,
+  start: '0',
+  target: '1',
+  metricType: 'increase',
+  score: 0.4,
+  status: '',
+  expected: 0.5,
+};
 const ROWS: OkrSummary[] = [
   row('C-O1', 'Corporate', 'O', 2),
   row('C-KR1', 'Corporate', 'KR', 3, { measure }),

@@ -5,6 +5,7 @@
  * shows the fresh value and keeps what was typed.
  */
 import { formatInUnit } from '../../../core/units';
+import { ISO_DAY } from '../../../shared/date-format';
 import {
   type CellValue,
   itemLabel,
@@ -16,6 +17,7 @@ import {
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, showText } from './dom';
+import { fillSummary, HistoryView, progressRows } from './item-status';
 import { ListSearch } from './list-search';
 import { pageCount } from './okr-picker';
 import { callServer } from './rpc';
@@ -33,17 +35,6 @@ export function measureText(value: CellValue | string, uom: string): string {
   return value === '' || typeof value === 'boolean' ? showValue(value) : formatInUnit(value, uom);
 }
 
-function percent(score: number | null): string {
-  return score === null ? '—' : `${Math.round(score * 100)}%`;
-}
-
-const STATUS_CLASS: Readonly<Record<string, string>> = {
-  Done: 'status-done',
-  'On track': 'status-on-track',
-  Behind: 'status-behind',
-  'At risk': 'status-at-risk',
-};
-
 export class CheckInPanel {
   private readonly form = byId('checkin-form', HTMLFormElement);
   private readonly unit = byId('checkin-unit', HTMLSelectElement);
@@ -59,6 +50,12 @@ export class CheckInPanel {
   private readonly ok = byId('checkin-ok', HTMLElement);
   private readonly search: ListSearch;
   private page: OkrPage | null = null;
+  private readonly history = new HistoryView(
+    byId('checkin-history-box', HTMLElement),
+    byId('checkin-history', HTMLOListElement),
+    byId('checkin-history-note', HTMLElement),
+  );
+  private historyOf = '';
 
   constructor(private readonly store: SidebarStore) {
     this.search = new ListSearch(
@@ -126,29 +123,31 @@ export class CheckInPanel {
     const item = this.selected();
     const rows: [string, string, string?][] = [];
     if (item?.measure !== undefined) {
-      const { start, target, metricType, uom, current, score, status } = item.measure;
+      const { start, target, metricType, uom, current } = item.measure;
       rows.push(['Key result', item.title]);
       rows.push(['Current', measureText(current, uom)]);
       if (target !== '') {
         const from = start === '' || metricType.startsWith('stay') ? '' : `${measureText(start, uom)} → `;
         rows.push(['Target', `${from}${measureText(target, uom)}`]);
       }
-      rows.push(['Score', percent(score)]);
-      if (status !== '') rows.push(['Status', status, STATUS_CLASS[status] ?? 'status-error']);
+      rows.push(...progressRows(item.measure));
       rows.push(['Owner', item.owner || '—']);
       this.value.placeholder = VALUE_HINT[metricType] ?? (target === '' ? '' : `target ${measureText(target, uom)}`);
     }
-    this.summary.replaceChildren(
-      ...rows.flatMap(([term, detail, chip]) => {
-        const dt = document.createElement('dt');
-        dt.textContent = term;
-        const dd = document.createElement('dd');
-        dd.textContent = detail;
-        if (chip) dd.className = `chip ${chip}`;
-        return [dt, dd];
-      }),
-    );
-    this.summary.hidden = rows.length === 0;
+    fillSummary(this.summary, rows);
+    this.showHistory(item);
+  }
+
+  /** The chosen item's recent check-ins, asked for once per item shown (and again after a check-in). */
+  private showHistory(item: OkrSummary | undefined, again = false): void {
+    if (item?.measure === undefined) {
+      this.historyOf = '';
+      this.history.clear();
+      return;
+    }
+    if (item.id === this.historyOf && !again) return;
+    this.historyOf = item.id;
+    void this.history.show(item.id, item.measure.uom, this.store.context?.dateFormat ?? ISO_DAY);
   }
 
   private async record(): Promise<void> {
@@ -185,6 +184,7 @@ export class CheckInPanel {
       this.store.apply([result.saved]);
       this.kr.value = item.id;
       this.renderSummary();
+      this.showHistory(this.selected(), true);
       this.value.value = '';
       this.comment.value = '';
       showText(this.ok, result.message);

@@ -5,6 +5,8 @@
  * offers only §1.2's valid parents. The server checks everything again; a refused save
  * keeps what the user typed.
  */
+
+import { ISO_DAY } from '../../../shared/date-format';
 import {
   EDIT_FIELDS,
   type EditField,
@@ -20,6 +22,7 @@ import {
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, setDatalist, showList, showText } from './dom';
+import { fillSummary, HistoryView, progressRows } from './item-status';
 import { OkrPicker } from './okr-picker';
 import { ParentPicker } from './parent-picker';
 import { callServer } from './rpc';
@@ -92,6 +95,13 @@ export class EditPanel {
   private readonly measureHint = byId('edit-measure-hint', HTMLElement);
   private readonly picker: OkrPicker;
   private readonly parents: ParentPicker;
+  private readonly status = byId('edit-status', HTMLElement);
+  private readonly progress = byId('edit-progress', HTMLElement);
+  private readonly history = new HistoryView(
+    byId('edit-history-box', HTMLElement),
+    byId('edit-history', HTMLOListElement),
+    byId('edit-history-note', HTMLElement),
+  );
 
   constructor(private readonly store: SidebarStore) {
     this.form.addEventListener('submit', (event) => {
@@ -201,6 +211,21 @@ export class EditPanel {
     this.fill(item.fields);
     this.parents.reset(item.level, item.kind, item, item.fields.parentId, item.parent);
     this.picker.show(item);
+    this.showStatus(item);
+  }
+
+  /** How the row stands: score against expected, status, and a measured key result's check-ins. */
+  private showStatus(item: OkrItem | null): void {
+    if (item === null) {
+      this.status.hidden = true;
+      this.history.clear();
+      return;
+    }
+    fillSummary(this.progress, progressRows(item));
+    this.status.hidden = false;
+    if (item.measured && item.id !== '') {
+      void this.history.show(item.id, item.uom, this.store.context?.dateFormat ?? ISO_DAY);
+    } else this.history.clear();
   }
 
   startNew(level: LevelName): void {
@@ -214,6 +239,7 @@ export class EditPanel {
     this.id.value = '';
     this.idHint.textContent = 'A blank ID gets the next free one, like SAL-KR3.';
     this.heading.textContent = 'New objective or key result';
+    this.showStatus(null);
     const kind = this.type.value === 'Key Result' ? 'Key Result' : 'Objective';
     this.fill(emptyFields(kind));
     this.parents.reset(level, kind, null, '', null);

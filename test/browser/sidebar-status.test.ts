@@ -1,0 +1,83 @@
+/**
+ * §5.1/§5.2 in Chromium: the Edit panel shows a loaded row's score against expected, its
+ * status and its last check-ins; the Check-in panel shows the chosen item's recent
+ * check-ins (date in the workbook's format, value in its unit, confidence, comment), and a
+ * new check-in joins the top of that list.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AddonRuntime } from '../../local/runtime';
+import { writeSampleWorkbook } from '../support/workbook';
+import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
+
+function selectRow(rt: AddonRuntime, tab: string, row: number): void {
+  const sheet = rt.emulator.spreadsheet.getSheetByName(tab);
+  sheet?.activate();
+  sheet?.getRange(row, 1).activate();
+}
+const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
+const entries = (page: Page, list: string) =>
+  page.locator(`${list} li .history-head`).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+
+describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-ins', () => {
+  let browser: Browser;
+  let open: OpenSidebar | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await open?.close();
+    open = undefined;
+  });
+
+  it('Edit: a loaded key result shows score, expected, status and its last check-ins', async () => {
+    open = await openSidebar(browser, (rt) => {
+      writeSampleWorkbook(rt);
+      selectRow(rt, 'Corporate OKRs', 3); // C-KR1
+    });
+    const { page } = open;
+    await page.click('#edit-load');
+    await idle(page);
+    await page.waitForSelector('#edit-history-box[data-state="ready"]');
+    expect(await text(page, '#edit-progress')).toMatch(/^Score30% \(\d+% expected by today\)StatusBehind|On track$/);
+    const shown = await entries(page, '#edit-history');
+    expect(shown).toHaveLength(5);
+    // Newest first; days as the workbook's date columns show them (yyyy-mm-dd), values in dollars.
+    expect(shown[0]).toMatch(/^\d{4}-\d{2}-\d{2} · \$8,600,000 · confidence 7$/);
+    expect(await text(page, '#edit-history li:first-child .history-comment')).toBe(
+      'Two renewals moved to next month; pipeline covers the gap.',
+    );
+    expect(await text(page, '#edit-history-note')).toMatch(/^The latest 5 of \d+ check-ins\.$/);
+    // An objective has no check-ins of its own: its standing, no list.
+    await page.click('#edit-new');
+    expect(await page.locator('#edit-status').isHidden()).toBe(true);
+    expect(open.pageErrors).toEqual([]);
+  });
+
+  it('Check-in: the chosen key result’s recent check-ins, and a new one on top after recording', async () => {
+    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    const { page } = open;
+    await page.click('#tab-checkin');
+    await page.selectOption('#checkin-kr', 'C-KR4');
+    await page.waitForSelector('#checkin-history-box[data-state="ready"]');
+    const before = await entries(page, '#checkin-history');
+    expect(before[0]).toMatch(/^\d{4}-\d{2}-\d{2} · 2\.4% · confidence 6$/);
+    await page.fill('#checkin-value', '2.2%');
+    await page.fill('#checkin-confidence', '8');
+    await page.fill('#checkin-comment', 'Annual plans launched');
+    await page.click('#checkin-save');
+    await idle(page);
+    await page.waitForFunction(
+      () => document.querySelector('#checkin-history li .history-head')?.textContent?.includes('2.2%') ?? false,
+    );
+    const after = await entries(page, '#checkin-history');
+    expect(after[0]).toMatch(/^\d{4}-\d{2}-\d{2} · 2\.2% · confidence 8$/);
+    expect(after[1]).toBe(before[0]);
+    expect(await text(page, '#checkin-history li:first-child .history-comment')).toBe('Annual plans launched');
+    expect(open.pageErrors).toEqual([]);
+  });
+});
