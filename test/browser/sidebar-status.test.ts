@@ -58,6 +58,30 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
     expect(open.pageErrors).toEqual([]);
   });
 
+  it('dates appear, and are typed, in the workbook’s format', async () => {
+    open = await openSidebar(browser, (rt) => {
+      writeSampleWorkbook(rt);
+      // This workbook shows its dates day first (Start date is column N of the OKR tabs).
+      rt.emulator.spreadsheet.getSheetByName('Corporate OKRs')?.getRange('N2:N20').setNumberFormat('dd/mm/yyyy');
+      selectRow(rt, 'Department OKRs', 6); // PRD-KR1, with its own start and due dates
+    });
+    const { page, rt } = open;
+    await page.click('#edit-load');
+    await idle(page);
+    const start = await page.inputValue('#edit-start-date');
+    expect(start).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await page.getAttribute('#edit-due-date', 'placeholder')).toBe('dd/mm/yyyy');
+    const [day, month, year] = start.split('/');
+    await page.fill('#edit-due-date', `28/${month}/${year}`);
+    await page.click('#edit-save');
+    await idle(page);
+    expect(await text(page, '#edit-ok')).toMatch(/^Saved PRD-KR1/);
+    const due = rt.emulator.spreadsheet.getSheetByName('Department OKRs')?.getRange('O6').getDisplayValue();
+    expect(due).toBe(`${year}-${month}-28`);
+    expect(day).toMatch(/^\d{2}$/);
+    expect(open.pageErrors).toEqual([]);
+  });
+
   it('Check-in: the chosen key result’s recent check-ins, and a new one on top after recording', async () => {
     open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
     const { page } = open;

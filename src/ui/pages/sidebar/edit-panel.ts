@@ -6,7 +6,7 @@
  * keeps what the user typed.
  */
 
-import { ISO_DAY } from '../../../shared/date-format';
+import { ISO_DAY, isoFromTyped, showIsoDay } from '../../../shared/date-format';
 import {
   EDIT_FIELDS,
   type EditField,
@@ -72,6 +72,8 @@ export function percentTexts(fields: OkrFields): Partial<Record<EditField, strin
   }
   return Object.keys(shown).length === 0 ? null : shown;
 }
+
+const DATE_FIELDS: readonly EditField[] = ['startDate', 'dueDate'];
 
 export class EditPanel {
   private target: RowRef | null = null;
@@ -156,8 +158,20 @@ export class EditPanel {
     showText(this.note, '');
   }
 
+  /** How the workbook shows dates (its Start date column's format): the date fields use it too. */
+  private dateFormat(): string {
+    return this.store.context?.dateFormat ?? ISO_DAY;
+  }
+
   private fill(fields: OkrFields): void {
-    const percents = percentTexts(fields) ?? {};
+    const percents: Partial<Record<EditField, string>> = { ...(percentTexts(fields) ?? {}) };
+    for (const field of DATE_FIELDS) {
+      if (fields[field] !== '') percents[field] = showIsoDay(fields[field], this.dateFormat());
+    }
+    for (const field of DATE_FIELDS) {
+      const input = this.control(field);
+      if (input instanceof HTMLInputElement) input.placeholder = this.dateFormat();
+    }
     this.displayed = new Map();
     for (const field of EDIT_FIELDS) {
       if (field === 'parentId') continue;
@@ -269,7 +283,12 @@ export class EditPanel {
     for (const field of EDIT_FIELDS) {
       const typed = this.control(field).value;
       const displayed = this.displayed.get(field);
-      fields[field] = displayed !== undefined && typed.trim() === displayed.shown ? displayed.stored : typed;
+      fields[field] =
+        displayed !== undefined && typed.trim() === displayed.shown
+          ? displayed.stored
+          : DATE_FIELDS.includes(field)
+            ? isoFromTyped(typed, this.dateFormat())
+            : typed;
     }
     return fields;
   }
