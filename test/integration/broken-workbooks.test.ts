@@ -318,6 +318,9 @@ describe('broken workbooks', () => {
       ['SAL-KR1', 4_000_000, 4_100_000],
       ['SAL-KR1', 4_100_000, 4_100_001],
     ]);
+    // The sidebar's history of a key result comes from the add-on's log, not from their sheet.
+    const history = rt.call('checkInHistory', { id: 'SAL-KR1' }) as { total: number };
+    expect(history.total).toBe(2);
   });
 
   it('50,000-character cells: every action completes, and text it copies is cut to fit with an ellipsis', () => {

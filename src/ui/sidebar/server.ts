@@ -6,7 +6,7 @@
  */
 import { UserError } from '../../actions/run';
 import { normalizeId } from '../../core/rollup';
-import { TAB } from '../../core/workbook/schema';
+import { CHECK_IN_SCHEMA, TAB } from '../../core/workbook/schema';
 import { pageOf } from '../../shared/okr-lists';
 import type {
   CheckInHistory,
@@ -18,7 +18,8 @@ import type {
   SidebarApi,
   SidebarContext,
 } from '../../shared/sidebar-api';
-import { readGrid } from '../../sheets/io';
+import { indexSheets } from '../../sheets/generated';
+import { LOG_KIND, readOwnLog } from '../../sheets/own-logs';
 import { recordCheckInIn } from './check-in';
 import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf, workbookDateFormat } from './context';
 import { serve, serveWrite } from './guard';
@@ -79,7 +80,15 @@ export function checkInHistory(ref: Parameters<SidebarApi['checkInHistory']>[0])
   return serve('checkInHistory', () => {
     const id = typeof ref?.id === 'string' ? ref.id.slice(0, 1000) : '';
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    return checkInHistoryOf(readGrid(ss, TAB.checkIns, ss.getSpreadsheetTimeZone()), id);
+    // The add-on's own log, found by its mark: a user's sheet named Check-ins is not read as it (§6.3).
+    const log = readOwnLog(
+      indexSheets(ss),
+      TAB.checkIns,
+      LOG_KIND.checkIns,
+      CHECK_IN_SCHEMA,
+      ss.getSpreadsheetTimeZone(),
+    );
+    return checkInHistoryOf(log.grid, id);
   });
 }
 
