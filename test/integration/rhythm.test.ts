@@ -5,7 +5,7 @@
  *
  * The clock starts on Wednesday 3 March 2027 in New York. The sample's check-ins are three
  * days old then (28 February), so by Monday 8 March every measured key result is stale,
- * and the KPIs have never been checked in. Dana Reyes and Marcus Webb own with email
+ * KPIs included. Dana Reyes and Marcus Webb own with email
  * addresses; every other owner is a name.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -189,7 +189,9 @@ describe('Weekly run', () => {
       'Value: $8,600,000 · Score: 30% · Status: Behind · Last check-in: 2027-02-28 (7 days ago)',
     );
     expect(reminder?.body).toContain('• KPI-1 · Monthly recurring revenue (KPI)');
-    expect(reminder?.body).toContain('Value: $715,000 · Score: 32% · Status: At risk · Last check-in: never');
+    expect(reminder?.body).toContain(
+      'Value: $715,000 · Score: 32% · Status: At risk · Last check-in: 2027-02-28 (7 days ago)',
+    );
     expect(reminder?.body).toContain(rt.emulator.spreadsheet.getUrl());
     expect(reminder?.htmlBody).toContain(`<a href="${rt.emulator.spreadsheet.getUrl()}">`);
     // Marcus checked SAL-KR1 in on Friday: only his KPI is stale.
