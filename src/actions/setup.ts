@@ -4,34 +4,46 @@
  * colours and the live formulas. Existing tabs keep their columns and data; only
  * missing columns are added and only the computed columns get formulas, so a
  * second run changes nothing.
+ *
+ * Everything is read first (surveyWorkbook), then only written (§6.1: a read after a write
+ * costs a round trip), in batches that fit a budget of 150 service calls: a new workbook's
+ * three OKR tabs are one styled tab and two copies of it, and each new tab's header row, live
+ * formulas and first rows are one write. Every write is in the journal (§6.3).
  */
-import { measureFormats } from '../core/workbook/measures';
-import { type KpiColumn, LEVELS, OKR_TAB_OF_LEVEL, type OkrColumn, TAB } from '../core/workbook/schema';
-import { todaySerial } from '../sheets/dates';
-import { readGrid } from '../sheets/io';
+
 import {
-  CHECK_IN_LAYOUT,
-  HISTORY_LAYOUT,
-  KPI_LAYOUT,
-  OKR_LAYOUT,
-  type TableLayout,
-  type TablePlan,
-} from '../sheets/layout';
+  type CheckInColumn,
+  type HistoryColumn,
+  type KpiColumn,
+  LEVELS,
+  OKR_TAB_OF_LEVEL,
+  type OkrColumn,
+} from '../core/workbook/schema';
+import { todaySerial } from '../sheets/dates';
+import type { Journal } from '../sheets/journal';
+import { CHECK_IN_LAYOUT, HISTORY_LAYOUT, KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../sheets/layout';
 import type { OkrTabColumns } from '../sheets/live-formulas';
-import { writeWorkbookMeasureFormats } from '../sheets/measure-formats';
-import { applyStatusColours } from '../sheets/setup/colours';
-import { writeKpiFormulas, writeOkrFormulas } from '../sheets/setup/formulas';
-import { ensureSettings, type SettingsOutcome } from '../sheets/setup/settings';
-import { type PreparedTable, prepareTable } from '../sheets/setup/tables';
+import { markOwnLog } from '../sheets/own-logs';
+import { isoDay } from '../sheets/reports/style';
+import { measureFormatsOf, writeHeaderBlock, writeRowsBelow } from '../sheets/setup/blocks';
+import { type FormulaPlan, kpiFormulas, okrFormulas, takeOverColumns } from '../sheets/setup/formulas';
+import { planSettings, type SettingsOutcome, writeSettings } from '../sheets/setup/settings';
+import { type FirstRows, logSlot, prepared, type Rows, type Slot, slotOf } from '../sheets/setup/slots';
+import { SetupStyles } from '../sheets/setup/styles';
+import { type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
+import { copySheet, createSheet, extendTable, type PreparedTable, styleNewTable } from '../sheets/setup/tables';
 import { runAction } from './run';
 
+export type { FirstRows };
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface SetUpResult {
   readonly okr: readonly PreparedTable<OkrColumn>[];
   readonly kpis: PreparedTable<KpiColumn>;
-  readonly checkIns?: PreparedTable<string>;
-  readonly history?: PreparedTable<string>;
+  readonly checkIns?: PreparedTable<CheckInColumn>;
+  readonly history?: PreparedTable<HistoryColumn>;
   readonly settings: SettingsOutcome;
   /** One line per change, for the summary; empty when everything was in place. */
   readonly changes: readonly string[];
@@ -39,69 +51,165 @@ export interface SetUpResult {
   readonly warnings: readonly string[];
 }
 
-function describe<K extends string>(tab: string, table: PreparedTable<K>, layout: TableLayout<K>): string[] {
-  if (table.created) return [`created "${tab}"`];
-  if (table.plan.appended.length === 0) return [];
-  const names = table.plan.appended.map(({ key }) => layout.schema.columns.find((c) => c.key === key)?.header ?? key);
-  return [`added ${names.map((n) => `"${n}"`).join(', ')} to "${tab}"`];
+export interface SetUpInput {
+  readonly ss: Spreadsheet;
+  readonly journal: Journal;
+  readonly survey: Survey;
+  readonly today: number;
+  /** The Company of a new Settings tab. */
+  readonly company?: string;
+  readonly rows?: FirstRows;
 }
 
-/** Set-up without the menu's lock and alerts: "Insert sample OKRs" runs it first. */
-export function setUpWorkbookIn(ss: Spreadsheet, today: number, company = ''): SetUpResult {
+function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout<K>): string[] {
+  if (table.created) return [`created "${table.name}"`];
+  if (table.plan.appended.length === 0) return [];
+  const names = table.plan.appended.map(({ key }) => layout.schema.columns.find((c) => c.key === key)?.header ?? key);
+  return [`added ${names.map((n) => `"${n}"`).join(', ')} to "${table.name}"`];
+}
+
+/** A table as planned: its sheet once it exists. */ export function setUpFromSurvey(input: SetUpInput): SetUpResult {
+  const { ss, journal, survey, today } = input;
+  const rows = input.rows ?? {};
+  const styles = new SetupStyles();
+  const ctx = { journal, styles };
   const changes: string[] = [];
   const warnings: string[] = [];
 
-  const okr = LEVELS.map((level) => {
-    const layout = OKR_LAYOUT(OKR_TAB_OF_LEVEL[level]);
-    const outcome = prepareTable(ss, layout);
-    // OKR tabs are the user's tables by definition: prepareTable never turns them away.
-    if (outcome.kind !== 'ready') throw new Error(outcome.message);
-    changes.push(...describe(layout.tab, outcome.table, layout));
-    return outcome.table;
-  });
-  const kpiOutcome = prepareTable(ss, KPI_LAYOUT);
-  if (kpiOutcome.kind !== 'ready') throw new Error(kpiOutcome.message);
-  const kpis = kpiOutcome.table;
-  changes.push(...describe(KPI_LAYOUT.tab, kpis, KPI_LAYOUT));
-
-  const settings = ensureSettings(ss, today, company);
-  if (settings.created) changes.push('created "Settings"');
-  if (settings.added.length > 0) {
-    changes.push(`added ${settings.added.map((n) => `"${n}"`).join(', ')} to "Settings"`);
+  // --- Plans: pure, from the survey.
+  const okr = LEVELS.map((level) => slotOf(OKR_LAYOUT(OKR_TAB_OF_LEVEL[level]), survey.okr[level]));
+  const kpis = slotOf(KPI_LAYOUT, survey.kpis);
+  const settingsPlan = planSettings(survey.settings);
+  const checkIns = logSlot(CHECK_IN_LAYOUT, survey.checkIns, warnings);
+  const history = logSlot(HISTORY_LAYOUT, survey.history, warnings);
+  const tabs: OkrTabColumns[] = okr.map((slot) => ({ name: slot.name, columns: slot.table.plan.index }));
+  const formulas = [
+    ...okrFormulas(
+      okr.map((s) => s.table),
+      tabs,
+      settingsPlan.cells,
+    ),
+    ...kpiFormulas(kpis.table, tabs, settingsPlan.cells),
+  ];
+  // The one read left: header notes where typed values must be kept before the formula goes in.
+  const takeOvers = formulas.filter((f) => f.changed && !f.table.created && f.table.read !== undefined);
+  const notes = new Map<FormulaPlan, string>();
+  for (const plan of takeOvers) {
+    if (plan.typed.length > 0)
+      notes.set(plan, (plan.table.read as TabRead).sheet.getRange(1, plan.column + 1).getNote());
   }
-  if (settings.inUseWritten > 0 && !settings.created) changes.push('wrote the "In use" column of "Settings"');
 
-  const logs = [CHECK_IN_LAYOUT, HISTORY_LAYOUT] as readonly TableLayout<string>[];
-  const prepared = logs.map((layout) => {
-    const outcome = prepareTable(ss, layout);
-    if (outcome.kind === 'foreign') {
-      warnings.push(outcome.message);
-      return undefined;
+  // --- Writes. New tabs go at the end, in §1.1 order.
+  let at = survey.index.order.length;
+  const create = (slot: Slot<string>) => {
+    slot.sheet = createSheet(ss, journal, slot.name, at++);
+    slot.newSheet = true;
+  };
+  const useOrCreate = (slot: Slot<string>) => {
+    if (slot.read) slot.sheet = slot.read.sheet;
+    else create(slot);
+  };
+  const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>) => {
+    const table = prepared(slot);
+    if (table.created) styleNewTable(ctx, slot.layout, table, false);
+    else extendTable(ctx, slot.layout, table, takenOver);
+  };
+  const takenOverKeys = <K extends string>(slot: Slot<K>): Set<K> =>
+    new Set(
+      slot.layout.schema.columns
+        .filter((c) => takeOvers.some((f) => f.table.name === slot.name && f.column === slot.table.plan.index[c.key]))
+        .map((c) => c.key),
+    );
+
+  const [corporate, department, team] = okr as [Slot<OkrColumn>, Slot<OkrColumn>, Slot<OkrColumn>];
+  if (okr.every((slot) => slot.read === undefined)) {
+    // A new workbook: one OKR tab styled, the other two copied from it (formats, drop-downs,
+    // widths and colours come along), before any formula names them.
+    create(corporate);
+    corporate.styled = true;
+    styleNewTable(ctx, corporate.layout, prepared(corporate), true);
+    for (const slot of [department, team]) {
+      slot.sheet = copySheet(ss, journal, corporate.sheet as Sheet, corporate.name, slot.name);
+      slot.newSheet = true;
+      slot.styled = true;
+      at++;
     }
-    changes.push(...describe(layout.tab, outcome.table, layout));
-    if (layout.status) applyStatusColours(outcome.table.sheet, outcome.table.plan.index[layout.status] as number);
-    return outcome.table;
-  });
+  } else {
+    for (const slot of okr) {
+      useOrCreate(slot);
+      styleOrExtend(slot, takenOverKeys(slot));
+    }
+  }
+  useOrCreate(kpis);
+  styleOrExtend(kpis, takenOverKeys(kpis));
+  const settingsSheet = survey.settings?.sheet ?? createSheet(ss, journal, 'Settings', at++);
+  for (const log of [checkIns, history] as (Slot<string> | undefined)[]) {
+    if (log === undefined) continue;
+    useOrCreate(log);
+    if (log.newSheet) markOwnLog(log.sheet as Sheet, (log as unknown) === history ? 'history' : 'check-ins');
+    styleOrExtend(log, new Set());
+  }
+  const settings = writeSettings(
+    journal,
+    settingsSheet,
+    settingsPlan,
+    survey.settings === undefined,
+    today,
+    input.company ?? '',
+  );
 
-  for (const table of [...okr, kpis]) applyStatusColours(table.sheet, (table.plan as TablePlan<'status'>).index.status);
-  const tabs: OkrTabColumns[] = okr.map((table, i) => ({
-    name: OKR_TAB_OF_LEVEL[LEVELS[i] ?? 'Corporate'],
-    columns: table.plan.index,
-  }));
-  const formulas = [writeOkrFormulas(okr, tabs, settings.cells), writeKpiFormulas(kpis, tabs, settings.cells)];
-  const changedFormulas = formulas.reduce((n, w) => n + w.changed, 0);
-  const freshTabs = okr.some((t) => t.created) || kpis.created;
-  if (changedFormulas > 0 && !freshTabs) changes.push(`wrote ${changedFormulas} live formulas`);
-  for (const { header, count } of formulas.flatMap((w) => w.replaced)) {
-    // Those cells now show the formula's answer: say so rather than replace typed values silently.
-    changes.push(`replaced ${count} typed ${count === 1 ? 'value' : 'values'} under "${header}" with its live formula`);
+  // Header rows with their live formulas (and first rows) of the tabs that were empty.
+  const firstRows = new Map<Slot<string>, Rows>([
+    ...LEVELS.map((level, i) => [okr[i] as Slot<string>, rows.okr?.[level] ?? []] as const),
+    [kpis as Slot<string>, rows.kpis ?? []],
+    ...(checkIns ? [[checkIns as Slot<string>, rows.checkIns ?? []] as const] : []),
+    ...(history ? [[history as Slot<string>, rows.history ?? []] as const] : []),
+  ]);
+  for (const [slot, tableRows] of firstRows) {
+    const table = prepared(slot);
+    if (table.created) {
+      const own = new Map(
+        formulas.filter((f) => f.table.name === slot.name).map((f) => [f.column, f.formula] as const),
+      );
+      writeHeaderBlock(journal, slot, table, own, tableRows);
+    } else if (tableRows.length > 0) writeRowsBelow(journal, slot, table, tableRows);
   }
 
-  const [checkIns, history] = prepared;
-  return { okr, kpis, settings, changes, warnings, ...(checkIns ? { checkIns } : {}), ...(history ? { history } : {}) };
+  // Live formulas on the user's tabs: each column taken over without losing what was typed.
+  const taken = takeOverColumns(journal, takeOvers, notes, isoDay(today));
+  warnings.push(...taken.left);
+
+  measureFormatsOf(journal, survey, { okr, kpis, checkIns }, rows);
+
+  for (const slot of okr) changes.push(...describe(prepared(slot), slot.layout));
+  changes.push(...describe(prepared(kpis), kpis.layout));
+  if (settings.created) changes.push('created "Settings"');
+  if (settings.added.length > 0) changes.push(`added ${settings.added.map((n) => `"${n}"`).join(', ')} to "Settings"`);
+  if (settings.inUseWritten > 0 && !settings.created) changes.push('wrote the "In use" column of "Settings"');
+  for (const log of [checkIns, history] as (Slot<string> | undefined)[]) {
+    if (log) changes.push(...describe(prepared(log), log.layout));
+  }
+  const freshTabs = [...okr, kpis].some((slot) => slot.table.created);
+  const written = takeOvers.length - taken.left.length;
+  if (written > 0 && !freshTabs) changes.push(`wrote ${written} live formulas`);
+  for (const { tab, header, count, note } of taken.replaced) {
+    changes.push(
+      `replaced ${count} typed ${count === 1 ? 'value' : 'values'} under "${header}" with its live formula (on "${tab}"; they are kept in the note on ${note})`,
+    );
+  }
+  return {
+    okr: okr.map(prepared),
+    kpis: prepared(kpis),
+    settings,
+    changes,
+    warnings,
+    ...(checkIns ? { checkIns: prepared(checkIns) } : {}),
+    ...(history ? { history: prepared(history) } : {}),
+  };
 }
 
-function summary(result: SetUpResult): string {
+/** A tab that held nothing: its header row with the live formulas, and its first rows, in one write. */
+export function setUpSummary(result: SetUpResult): string {
   const lines: string[] = [];
   if (result.changes.length === 0) lines.push('The workbook was already set up: nothing needed to change.');
   else {
@@ -116,20 +224,11 @@ function summary(result: SetUpResult): string {
   return lines.join('\n');
 }
 
-/** §1.2: every row's values shown in its Unit of measure (one read per tab, one format write per column run). */
-function formatMeasures(ss: Spreadsheet): void {
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const read = (tab: string) => readGrid(ss, tab, timeZone);
-  const grids = { corporate: read(TAB.corporate), department: read(TAB.department), team: read(TAB.team) };
-  writeWorkbookMeasureFormats(ss, measureFormats({ ...grids, kpis: read(TAB.kpis), checkIns: read(TAB.checkIns) }));
-}
-
 export function setUpWorkbook(): void {
-  runAction('Set up workbook', () => {
+  runAction('Set up workbook', (journal) => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const today = todaySerial(ss.getSpreadsheetTimeZone());
-    const result = setUpWorkbookIn(ss, today);
-    formatMeasures(ss);
-    return summary(result);
+    const survey = surveyWorkbook(ss);
+    const today = todaySerial(survey.timeZone);
+    return setUpSummary(setUpFromSurvey({ ss, journal, survey, today }));
   });
 }

@@ -19,11 +19,14 @@ import {
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const PERCENT_FORMAT = '0%';
+/** Plain text: what is written stays text (an ID like `001`, a title like `=x`). */
+export const TEXT_FORMAT = '@';
 
 export type ValidationRule =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string }
-  | { readonly kind: 'atLeast'; readonly min: number; readonly help: string }
-  | { readonly kind: 'between'; readonly min: number; readonly max: number; readonly help: string };
+  // A number rule rejects bad input, and Sheets' own message then names what it accepts.
+  | { readonly kind: 'atLeast'; readonly min: number }
+  | { readonly kind: 'between'; readonly min: number; readonly max: number };
 
 export interface ColumnLayout {
   readonly width: number;
@@ -47,15 +50,18 @@ export interface TableLayout<K extends string> {
 const TYPE_WORDS = ['Objective', 'Key Result', 'O', 'KR'];
 const METRIC_WORDS = [...METRIC_TYPES, ...METRIC_TYPES.flatMap((type) => METRIC_ALIASES[type])];
 
-const metricList = (what: string): ValidationRule => ({
+/** One rule for Metric type and Direction alike: set-up builds it once (§6.1). */
+const METRIC_LIST: ValidationRule = {
   kind: 'list',
   values: METRIC_WORDS,
-  help: `${what}: increase, decrease, stay above, stay below, binary or milestone (aliases such as "at least" work too). Blank: increase or decrease from the start and target.`,
-});
+  help: 'How the value is measured: increase, decrease, stay above, stay below, binary or milestone (aliases such as "at least" work too). Blank: increase or decrease, from the first value towards the target.',
+};
 
+// Widths: Sheets' default of 100 px wherever that is enough, so that set-up sets few of them
+// (a call each, §6.1); wider where names, titles, comments and emails need the room.
 const text = (width: number): ColumnLayout => ({ width });
 const date: ColumnLayout = { width: 100, format: DATE_FORMAT };
-const percent: ColumnLayout = { width: 80, format: PERCENT_FORMAT };
+const percent: ColumnLayout = { width: 100, format: PERCENT_FORMAT };
 
 export const OKR_LAYOUT = (tab: string): TableLayout<(typeof OKR_SCHEMA.columns)[number]['key']> => ({
   tab,
@@ -63,7 +69,7 @@ export const OKR_LAYOUT = (tab: string): TableLayout<(typeof OKR_SCHEMA.columns)
   userTable: true,
   status: 'status',
   columns: {
-    id: text(80),
+    id: text(100),
     type: {
       width: 100,
       validation: {
@@ -72,37 +78,35 @@ export const OKR_LAYOUT = (tab: string): TableLayout<(typeof OKR_SCHEMA.columns)
         help: 'Objective or Key Result (O, KR). Blank: Key Result when Target is filled, else Objective.',
       },
     },
-    parentId: text(90),
+    parentId: text(100),
     unit: text(130),
     title: text(320),
     owner: text(130),
-    metricType: { width: 110, validation: metricList('Metric type') },
-    start: text(90),
-    target: text(90),
-    current: text(90),
-    uom: text(90),
+    metricType: { width: 100, validation: METRIC_LIST },
+    start: text(100),
+    target: text(100),
+    current: text(100),
+    uom: text(100),
     weight: {
-      width: 70,
+      width: 100,
       validation: {
         kind: 'atLeast',
         min: 0,
-        help: 'Weight in the parent’s score: a number, 0 or more. Blank means 1.',
       },
     },
     confidence: {
-      width: 90,
+      width: 100,
       validation: {
         kind: 'between',
         min: 0,
         max: 10,
-        help: 'Confidence of reaching the target: a number from 0 to 10.',
       },
     },
     startDate: date,
     dueDate: date,
     score: percent,
-    expected: { ...percent, width: 90 },
-    status: text(90),
+    expected: percent,
+    status: text(100),
     notes: text(240),
   },
 });
@@ -113,7 +117,7 @@ export const KPI_LAYOUT: TableLayout<(typeof KPI_SCHEMA.columns)[number]['key']>
   userTable: true,
   status: 'status',
   columns: {
-    id: text(80),
+    id: text(100),
     level: {
       width: 100,
       validation: { kind: 'list', values: LEVELS, help: 'Level: Corporate, Department or Team.' },
@@ -122,11 +126,11 @@ export const KPI_LAYOUT: TableLayout<(typeof KPI_SCHEMA.columns)[number]['key']>
     kpi: text(260),
     owner: text(130),
     linkedOkr: text(100),
-    baseline: text(90),
-    target: text(90),
-    actual: text(90),
-    uom: text(90),
-    direction: { width: 110, validation: metricList('Direction') },
+    baseline: text(100),
+    target: text(100),
+    actual: text(100),
+    uom: text(100),
+    direction: { width: 100, validation: METRIC_LIST },
     frequency: {
       width: 100,
       validation: {
@@ -136,8 +140,8 @@ export const KPI_LAYOUT: TableLayout<(typeof KPI_SCHEMA.columns)[number]['key']>
       },
     },
     dueDate: date,
-    progress: { ...percent, width: 90 },
-    status: text(90),
+    progress: percent,
+    status: text(100),
     smart: text(220),
   },
 };
@@ -148,10 +152,10 @@ export const CHECK_IN_LAYOUT: TableLayout<(typeof CHECK_IN_SCHEMA.columns)[numbe
   userTable: false,
   columns: {
     timestamp: { width: 140, format: DATE_TIME_FORMAT },
-    id: text(80),
-    oldValue: text(90),
-    newValue: text(90),
-    confidence: text(90),
+    id: text(100),
+    oldValue: text(100),
+    newValue: text(100),
+    confidence: text(100),
     comment: text(300),
     user: text(180),
   },
@@ -162,14 +166,15 @@ export const HISTORY_LAYOUT: TableLayout<(typeof HISTORY_SCHEMA.columns)[number]
   schema: HISTORY_SCHEMA,
   userTable: false,
   status: 'status',
+  // Text columns as plain text, as Record snapshot formats them: the whole row is one run of formats.
   columns: {
     date: date,
-    level: text(100),
-    id: text(80),
-    title: text(320),
+    level: { width: 100, format: TEXT_FORMAT },
+    id: { width: 100, format: TEXT_FORMAT },
+    title: { width: 320, format: TEXT_FORMAT },
     score: percent,
-    expected: { ...percent, width: 90 },
-    status: text(90),
+    expected: percent,
+    status: { width: 100, format: TEXT_FORMAT },
   },
 };
 

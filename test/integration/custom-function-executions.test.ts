@@ -9,9 +9,11 @@ import { TAB } from '../../src/core/workbook/schema';
 
 const NOW = new Date('2027-02-15T12:00:00Z');
 
+/** The sample workbook once Sheets has calculated what Insert sample wrote (it reads nothing back itself). */
 function sampleRuntime(): AddonRuntime {
   const rt = loadAddon({ now: () => NOW });
   rt.call('insertSampleOkrs');
+  rt.emulator.customFunctions.recalculateAll();
   return rt;
 }
 

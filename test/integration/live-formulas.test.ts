@@ -285,7 +285,7 @@ describe('Insert sample OKRs', () => {
     expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
     const alert = rt.emulator.uiState.alerts[0] as { prompt: string };
     expect(alert.prompt).toBe(
-      'The sample only goes into an empty workbook, and "Corporate OKRs" (10 rows), "Department OKRs" (9 rows), "Team OKRs" (18 rows), "KPIs" (6 rows) already hold data. Nothing was changed. To explore the sample, make a new spreadsheet and insert it there.',
+      'The sample only goes into tabs that hold nothing of yours, and "Corporate OKRs" (first at A2), "Department OKRs" (first at A2), "Team OKRs" (first at A2), "KPIs" (first at A2) hold cells of yours. Nothing was changed. To explore the sample, make a new spreadsheet and insert it there.',
     );
   });
 

@@ -85,7 +85,8 @@ describe('Set up workbook on an empty spreadsheet', () => {
     expect(String(weight?.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
     expect(weight?.getCriteriaValues()).toEqual([0]);
     expect(weight?.getAllowInvalid()).toBe(false);
-    expect(weight?.getHelpText()).toBe('Weight in the parent’s score: a number, 0 or more. Blank means 1.');
+    // A number rule rejects bad input; Sheets' own message then names the range it accepts.
+    expect(weight?.getHelpText()).toBeNull();
     const confidence = team.getRange('M2').getDataValidation();
     expect(String(confidence?.getCriteriaType())).toBe('NUMBER_BETWEEN');
     expect(confidence?.getCriteriaValues()).toEqual([0, 10]);

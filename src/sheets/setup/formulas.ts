@@ -1,11 +1,16 @@
 /**
- * Writes the live formulas (§1.2, §1.3) into the header cells of the computed
- * columns. The cells below belong to the formula's answer: anything typed there
- * (an old per-row formula, a pasted value) is cleared first, since it would stop
- * the answer from spilling. Those columns are the add-on's own (§1.2).
+ * The live formulas (§1.2, §1.3) go into the header cells of the computed columns, and the
+ * cells below belong to their answers. On a user's tab a column may hold what was typed there
+ * before (an old per-row formula, pasted values): set-up takes such a column over in an order
+ * that never loses them (§6.3) — first a note on the header cell keeps every typed value, then
+ * the formula goes in, then the cells below are cleared. Each step is in the journal with its
+ * undo; if the note would be too long, the column is left as it is and the summary says so.
  */
+import { columnLetter } from '../../core/workbook/a1';
 import type { KpiColumn, OkrColumn } from '../../core/workbook/schema';
+import { cellInput } from '../cells';
 import { sameFormula } from '../formula-text';
+import type { Journal } from '../journal';
 import {
   kpiProgressFormula,
   kpiSmartFormula,
@@ -16,79 +21,156 @@ import {
   okrStatusFormula,
   type SettingsCells,
 } from '../live-formulas';
+import type { TabRead } from './survey';
 import type { PreparedTable } from './tables';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+/** What a cell note holds at most, as a cell's text (Sheets' limit). */
+const MAX_NOTE = 50_000;
 
-export interface FormulaWrite {
-  /** Live formulas that differ from what row 1 held. */
-  readonly changed: number;
-  /** Values the user had typed below a computed column's header before it held a live formula. */
-  readonly replaced: readonly { readonly header: string; readonly count: number }[];
+/** The parts of a table the formulas are planned from (its sheet may not exist yet). */
+export type FormulaTable = Pick<
+  PreparedTable<string>,
+  'name' | 'plan' | 'read' | 'headerValues' | 'headerFormulas' | 'created'
+>;
+
+/** A computed column's live formula, and what set-up must do to put it in. */
+export interface FormulaPlan {
+  readonly table: FormulaTable;
+  /** 0-based column. */
+  readonly column: number;
+  /** The column's header, for messages. */
+  readonly header: string;
+  readonly formula: string;
+  /** The header cell holds another formula (or none): it is written. */
+  readonly changed: boolean;
+  /** Cells below the header holding something (1-based rows), to keep in a note and clear. */
+  readonly typed: readonly { readonly row: number; readonly value: unknown; readonly formula: string }[];
+}
+
+export function okrFormulas(
+  tables: readonly Pick<PreparedTable<OkrColumn>, keyof FormulaTable>[],
+  tabs: readonly OkrTabColumns[],
+  settings: SettingsCells,
+): FormulaPlan[] {
+  return tables.flatMap((table, i) => {
+    const tab = tabs[i] as OkrTabColumns;
+    return [
+      planFormula(table, tab.columns.score, 'Score', okrScoreFormula(tabs, i)),
+      planFormula(table, tab.columns.expected, 'Expected', okrExpectedFormula(tab, settings)),
+      planFormula(table, tab.columns.status, 'Status', okrStatusFormula(tab, settings)),
+    ];
+  });
+}
+
+export function kpiFormulas(
+  table: Pick<PreparedTable<KpiColumn>, keyof FormulaTable>,
+  okrTabs: readonly OkrTabColumns[],
+  settings: SettingsCells,
+): FormulaPlan[] {
+  const kpi = { name: table.name, columns: table.plan.index };
+  return [
+    planFormula(table, kpi.columns.progress, 'Progress', kpiProgressFormula(kpi)),
+    planFormula(table, kpi.columns.status, 'Status', kpiStatusFormula(kpi, settings)),
+    planFormula(table, kpi.columns.smart, 'SMART', kpiSmartFormula(kpi, okrTabs, settings)),
+  ];
+}
+
+function planFormula<K extends string>(
+  table: Pick<PreparedTable<K>, keyof FormulaTable>,
+  column: number,
+  header: string,
+  formula: string,
+): FormulaPlan {
+  const changed = !sameFormula(table.headerFormulas[column] ?? '', formula);
+  const typed: { row: number; value: unknown; formula: string }[] = [];
+  const read = table.read;
+  if (changed && read !== undefined) {
+    for (let r = 1; r < read.values.length; r++) {
+      const value = read.values[r]?.[column] ?? '';
+      const cellFormula = read.formulas[r]?.[column] ?? '';
+      if (value !== '' || cellFormula !== '') typed.push({ row: r + 1, value, formula: cellFormula });
+    }
+  }
+  return { table: table as unknown as FormulaTable, column, header, formula, changed, typed };
+}
+
+function shown(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
+  return String(value);
+}
+
+/** The note that keeps a column's typed values: what was in the note before, then each cell. */
+export function keepingNote(plan: FormulaPlan, before: string, day: string): string {
+  const lines = plan.typed.map(
+    ({ row, value, formula }) => `${columnLetter(plan.column)}${row}: ${formula !== '' ? formula : shown(value)}`,
+  );
+  const text = `Set up workbook put the live formula of "${plan.header}" here on ${day}. What was typed below it:\n${lines.join('\n')}`;
+  return before === '' ? text : `${before}\n\n${text}`;
+}
+
+export interface TakeOver {
+  /** Typed values the formula replaced, kept in the header cell's note (A1 of the note). */
+  readonly replaced: readonly {
+    readonly tab: string;
+    readonly header: string;
+    readonly count: number;
+    readonly note: string;
+  }[];
+  /** Columns left as they were: their typed values would not fit in a note. */
+  readonly left: readonly string[];
 }
 
 /**
- * Writes `formulas` (column index → formula). The first time a column gets its live
- * formula, what was typed below is counted (one read of that column) so the summary
- * can say what the formula replaced; after that the cells hold only its answer.
+ * Writes the formulas of columns on a user's tab (one that was read) that need one, each in the safe order. `notes`
+ * are the header cells' notes as read before any write (by column), for the columns with typed values.
  */
-function writeFormulas(sheet: Sheet, before: readonly string[], formulas: ReadonlyMap<number, string>): FormulaWrite {
-  let changed = 0;
-  const replaced: { header: string; count: number }[] = [];
-  for (const [column, formula] of formulas) {
-    const body = sheet.getRange(2, column + 1, sheet.getMaxRows() - 1, 1);
-    if (!sameFormula(before[column] ?? '', formula)) {
-      changed++;
-      if ((before[column] ?? '') === '') {
-        const count = body.getValues().filter((row) => row[0] !== '').length;
-        if (count > 0) replaced.push({ header: String(sheet.getRange(1, column + 1).getValue()), count });
+export function takeOverColumns(
+  journal: Journal,
+  plans: readonly FormulaPlan[],
+  notes: ReadonlyMap<FormulaPlan, string>,
+  day: string,
+): TakeOver {
+  const replaced: { tab: string; header: string; count: number; note: string }[] = [];
+  const left: string[] = [];
+  for (const plan of plans) {
+    const { table, column, header } = plan;
+    const sheet = (table.read as TabRead).sheet;
+    const headerCell = sheet.getRange(1, column + 1);
+    const a1 = `${table.name}!${columnLetter(column)}1`;
+    if (plan.typed.length > 0) {
+      const before = notes.get(plan) ?? '';
+      const note = keepingNote(plan, before, day);
+      if (note.length > MAX_NOTE) {
+        left.push(
+          `"${header}" on "${table.name}" holds ${plan.typed.length} typed values, too many to keep in a note, so it was left as it is. Move them elsewhere and run Set up workbook again to get its live formula.`,
+        );
+        continue;
       }
+      headerCell.setNote(note);
+      journal.record(`${a1}: a note keeping the ${plan.typed.length} typed values under "${header}"`, () =>
+        headerCell.setNote(before),
+      );
     }
-    body.clearContent();
-    sheet.getRange(1, column + 1).setFormula(formula);
-  }
-  return { changed, replaced };
-}
-
-const combine = (writes: readonly FormulaWrite[]): FormulaWrite => ({
-  changed: writes.reduce((n, w) => n + w.changed, 0),
-  replaced: writes.flatMap((w) => w.replaced),
-});
-
-export function writeOkrFormulas(
-  tables: readonly PreparedTable<OkrColumn>[],
-  tabs: readonly OkrTabColumns[],
-  settings: SettingsCells,
-): FormulaWrite {
-  const writes = tables.map((table, i) => {
-    const tab = tabs[i] as OkrTabColumns;
-    const { score, expected, status } = tab.columns;
-    return writeFormulas(
-      table.sheet,
-      table.headerFormulas,
-      new Map([
-        [score, okrScoreFormula(tabs, i)],
-        [expected, okrExpectedFormula(tab, settings)],
-        [status, okrStatusFormula(tab, settings)],
-      ]),
+    const oldValue = table.headerValues[column] ?? '';
+    const oldFormula = table.headerFormulas[column] ?? '';
+    headerCell.setFormula(plan.formula);
+    journal.record(`${a1} (${header}): its live formula`, () =>
+      headerCell.setValues([[cellInput(oldValue, oldFormula)]]),
     );
-  });
-  return combine(writes);
-}
-
-export function writeKpiFormulas(
-  table: PreparedTable<KpiColumn>,
-  okrTabs: readonly OkrTabColumns[],
-  settings: SettingsCells,
-): FormulaWrite {
-  const kpi = { name: table.sheet.getName(), columns: table.plan.index };
-  return writeFormulas(
-    table.sheet,
-    table.headerFormulas,
-    new Map([
-      [kpi.columns.progress, kpiProgressFormula(kpi)],
-      [kpi.columns.status, kpiStatusFormula(kpi, settings)],
-      [kpi.columns.smart, kpiSmartFormula(kpi, okrTabs, settings)],
-    ]),
-  );
+    if (plan.typed.length > 0) {
+      const last = Math.max(...plan.typed.map((t) => t.row));
+      const body = sheet.getRange(2, column + 1, last - 1, 1);
+      const before = Array.from({ length: last - 1 }, (_, k) => {
+        const cell = plan.typed.find((t) => t.row === k + 2);
+        return [cell === undefined ? '' : cellInput(cell.value, cell.formula)];
+      });
+      body.clearContent();
+      journal.record(
+        `${table.name}!${columnLetter(column)}2:${columnLetter(column)}${last} (${header}): ${plan.typed.length} typed values cleared, kept in the note on ${columnLetter(column)}1`,
+        () => body.setValues(before),
+      );
+      replaced.push({ tab: table.name, header, count: plan.typed.length, note: a1 });
+    }
+  }
+  return { replaced, left };
 }

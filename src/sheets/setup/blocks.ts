@@ -1,0 +1,116 @@
+/**
+ * Set-up's writes of whole blocks (§6.1): a tab that held nothing gets its header row, live
+ * formulas and first rows in one write; rows go under a header in one write; each row's values
+ * get the number format of their unit. Each write on a tab that was not new is in the journal.
+ */
+import { columnLetter } from '../../core/workbook/a1';
+import { measureFormats, type TabFormats } from '../../core/workbook/measures';
+import { type CheckInColumn, type KpiColumn, LEVELS, type OkrColumn } from '../../core/workbook/schema';
+import { asText } from '../io';
+import type { Journal } from '../journal';
+import { writeFormatsAt, writeMeasureFormats } from '../measure-formats';
+import { type FirstRows, prepared, type Rows, type Slot } from './slots';
+import type { Survey } from './survey';
+import { type PreparedTable, tableBlock } from './tables';
+
+export function writeHeaderBlock<K extends string>(
+  journal: Journal,
+  slot: Slot<K>,
+  table: PreparedTable<K>,
+  formulas: ReadonlyMap<number, string>,
+  rows: Rows,
+): void {
+  const block = tableBlock(
+    slot.layout,
+    table.plan,
+    formulas,
+    rows.map((row) => row.map(asText)),
+  );
+  const width = block[0]?.length ?? 0;
+  const range = table.sheet.getRange(1, 1, block.length, width);
+  range.setValues(block);
+  const where = `${table.name}!A1:${columnLetter(width - 1)}${block.length}`;
+  const change = table.newSheet
+    ? undefined
+    : journal.record(`${where}: headers${rows.length > 0 ? ' and rows' : ''}`, () => range.clearContent());
+  if (!table.styled) {
+    range.setFontWeights(
+      block.map((_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r === 0 ? 'bold' : 'normal')),
+    );
+    if (change) change.what += ', the header row in bold';
+  }
+  if (rows.length > 0 && !table.newSheet) writeRowFormats(journal, slot, table, rows.length);
+}
+
+/** Rows under the header of a tab that holds only the header (Insert sample). */
+export function writeRowsBelow<K extends string>(
+  journal: Journal,
+  slot: Slot<K>,
+  table: PreparedTable<K>,
+  rows: Rows,
+): void {
+  const block = tableBlock(
+    slot.layout,
+    table.plan,
+    new Map(),
+    rows.map((row) => row.map(asText)),
+  ).slice(1);
+  const width = block[0]?.length ?? 0;
+  const range = table.sheet.getRange(2, 1, block.length, width);
+  range.setValues(block);
+  journal.record(`${table.name}!A2:${columnLetter(width - 1)}${block.length + 1}: rows`, () => range.clearContent());
+  writeRowFormats(journal, slot, table, rows.length);
+}
+
+/** The layout's number formats (dates, percents) on rows written into a tab that was not new. */
+function writeRowFormats<K extends string>(journal: Journal, slot: Slot<K>, table: PreparedTable<K>, count: number) {
+  for (const c of slot.layout.schema.columns) {
+    const format = slot.layout.columns[c.key].format;
+    if (!format || c.computed) continue;
+    const column = table.plan.index[c.key];
+    table.sheet.getRange(2, column + 1, count, 1).setNumberFormat(format);
+    journal.record(`${table.name}!${columnLetter(column)}2:${columnLetter(column)}${count + 1}: number format`);
+  }
+}
+
+const LEVEL_GRID = { Corporate: 'corporate', Department: 'department', Team: 'team' } as const;
+
+/**
+ * §1.2 each row's values in its unit of measure: the rows that were there (from the survey) and
+ * the first rows written now. One setNumberFormats per run of measured columns.
+ */
+export function measureFormatsOf(
+  journal: Journal,
+  survey: Survey,
+  slots: {
+    okr: readonly Slot<OkrColumn>[];
+    kpis: Slot<KpiColumn>;
+    checkIns: Slot<CheckInColumn> | undefined;
+  },
+  rows: FirstRows,
+): void {
+  const grids = {
+    corporate: survey.okr.Corporate?.values,
+    department: survey.okr.Department?.values,
+    team: survey.okr.Team?.values,
+    kpis: survey.kpis?.values,
+    checkIns: survey.checkIns.tab?.values,
+  };
+  const existing = measureFormats(grids as Parameters<typeof measureFormats>[0]);
+  const write = <K extends string>(slot: Slot<K> | undefined, before?: TabFormats<K>, added?: TabFormats<K>) => {
+    if (slot === undefined) return;
+    const table = prepared(slot);
+    if (added !== undefined) writeFormatsAt(table.sheet, added, table.plan.index);
+    else if (before !== undefined && before.formats.length > 0) {
+      writeMeasureFormats(table.sheet, before.columns, before.formats);
+      journal.record(
+        `${table.name}: number formats of ${before.keys.length} value columns (rows 2–${before.formats.length + 1}) in each row's unit`,
+      );
+    }
+  };
+  LEVELS.forEach((level, i) => {
+    write(slots.okr[i], existing[LEVEL_GRID[level]], rows.formats?.okr?.[level]);
+  });
+  write(slots.kpis, existing.kpis, rows.formats?.kpis);
+  write(slots.checkIns, existing.checkIns, rows.formats?.checkIns);
+}

@@ -1,0 +1,136 @@
+/**
+ * Everything Set up and Insert sample read, read first (§6.1): Apps Script sends cached
+ * writes when a script reads, so a read after a write costs a round trip of its own. After
+ * the survey these actions only write.
+ */
+import {
+  CHECK_IN_SCHEMA,
+  HISTORY_SCHEMA,
+  LEVELS,
+  type Level,
+  OKR_TAB_OF_LEVEL,
+  TAB,
+  type TableSchema,
+} from '../../core/workbook/schema';
+import { serialDatesInPlace } from '../dates';
+import { indexSheets, type SheetsIndex } from '../generated';
+import { LOG_KIND, type LogKind, type OwnLog, readOwnLog } from '../own-logs';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+/** A tab as read: its used range (values as getValues gives them, and formulas) and its shape. */
+export interface TabRead {
+  readonly name: string;
+  readonly sheet: Sheet;
+  /** Dates as serials in the spreadsheet's zone, as core reads them. */
+  readonly values: readonly (readonly unknown[])[];
+  /** Same shape as `values`; "" where a cell holds no formula. Empty for logs (not needed). */
+  readonly formulas: readonly (readonly string[])[];
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly frozenRows: number;
+  /** The sheet's conditional format rules, read for tabs that get Status colours. */
+  readonly rules: readonly Rule[];
+}
+
+export interface LogRead {
+  readonly log: OwnLog;
+  /** The log's sheet as read, when it has one. */
+  readonly tab?: TabRead;
+}
+
+export interface Survey {
+  readonly ss: Spreadsheet;
+  readonly timeZone: string;
+  readonly index: SheetsIndex;
+  readonly okr: Readonly<Record<Level, TabRead | undefined>>;
+  readonly kpis?: TabRead;
+  readonly settings?: TabRead;
+  readonly checkIns: LogRead;
+  readonly history: LogRead;
+}
+
+/** Width of the used range: the last column holding anything, 1-based (0 for an empty tab). */
+export function usedWidth(tab: TabRead | undefined): number {
+  if (tab === undefined) return 0;
+  let width = 0;
+  tab.values.forEach((row, r) => {
+    for (let c = row.length - 1; c >= width; c--) {
+      if (row[c] !== '' || (tab.formulas[r]?.[c] ?? '') !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  });
+  return width;
+}
+
+/** Rows of the used range that hold anything (0 for an empty tab), 1-based. */
+export function usedHeight(tab: TabRead | undefined): number {
+  if (tab === undefined) return 0;
+  for (let r = tab.values.length - 1; r >= 0; r--) {
+    const row = tab.values[r] ?? [];
+    const formulas = tab.formulas[r] ?? [];
+    if (row.some((v) => v !== '') || formulas.some((f) => f !== '')) return r + 1;
+  }
+  return 0;
+}
+
+function readTab(sheet: Sheet, name: string, withRules: boolean, timeZone: string): TabRead {
+  const range = sheet.getDataRange();
+  return {
+    name,
+    sheet,
+    values: serialDatesInPlace(range.getValues(), timeZone),
+    formulas: range.getFormulas(),
+    maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
+    frozenRows: sheet.getFrozenRows(),
+    rules: withRules ? sheet.getConditionalFormatRules() : [],
+  };
+}
+
+function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string): LogRead {
+  const schema = (kind === LOG_KIND.history ? HISTORY_SCHEMA : CHECK_IN_SCHEMA) as TableSchema<string>;
+  const log = readOwnLog(index, tab, kind, schema, timeZone);
+  if (log.sheet === null || log.grid === undefined) return { log };
+  const read: TabRead = {
+    name: log.name,
+    sheet: log.sheet,
+    values: log.grid,
+    formulas: [],
+    maxRows: log.maxRows,
+    maxColumns: log.maxColumns,
+    frozenRows: log.sheet.getFrozenRows(),
+    // History has Status colours: read them, so that a second run finds them in place.
+    rules: kind === LOG_KIND.history ? log.sheet.getConditionalFormatRules() : [],
+  };
+  return { log, tab: read };
+}
+
+/** Reads every tab Set up may change, each once, before anything is written. */
+export function surveyWorkbook(ss: Spreadsheet): Survey {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const index = indexSheets(ss);
+  const tab = (name: string, withRules: boolean): TabRead | undefined => {
+    // Sheets keeps no two names that differ only in case, so the lower-cased index finds it.
+    const sheet = index.byName.get(name.toLowerCase());
+    return sheet === undefined ? undefined : readTab(sheet, name, withRules, timeZone);
+  };
+  const okr = {} as Record<Level, TabRead | undefined>;
+  for (const level of LEVELS) okr[level] = tab(OKR_TAB_OF_LEVEL[level], true);
+  const kpis = tab(TAB.kpis, true);
+  const settings = tab(TAB.settings, false);
+  return {
+    ss,
+    timeZone,
+    index,
+    okr,
+    ...(kpis ? { kpis } : {}),
+    ...(settings ? { settings } : {}),
+    checkIns: readLog(index, TAB.checkIns, LOG_KIND.checkIns, timeZone),
+    history: readLog(index, TAB.history, LOG_KIND.history, timeZone),
+  };
+}
