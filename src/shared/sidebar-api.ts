@@ -134,6 +134,8 @@ export interface OkrItem {
   readonly status: string;
   /** Progress expected by today (§2.4), in [0, 1]; null when the row's dates are wrong. */
   readonly expected: number | null;
+  /** A measured key result's recent check-ins, sent with the row so that showing it needs no other call. */
+  readonly history?: CheckInHistory;
 }
 
 /** The row under the user's selection, as "Load selected row" asks for it. */
@@ -221,7 +223,20 @@ export interface SaveOkrInput {
   readonly base: OkrFields | null;
 }
 
+/** One thing that stops a save, at the field it is about (null: the row as a whole). */
+export interface SaveProblem {
+  readonly field: EditField | 'level' | 'id' | null;
+  /** In plain words, without a cell reference: the row may not be written yet. */
+  readonly message: string;
+}
+
 export type SaveOkrResult =
+  | {
+      /** Nothing was written: every problem found, each at its field. */
+      readonly status: 'invalid';
+      readonly message: string;
+      readonly problems: readonly SaveProblem[];
+    }
   | {
       readonly status: 'saved';
       readonly message: string;

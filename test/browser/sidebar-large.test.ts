@@ -91,8 +91,9 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium, 2,000 OKR rows',
     expect(cell(rt, 'Team OKRs', 'J1200')).toBe(7); // the last team row
 
     expect(calls().filter((name) => name === 'sidebarContext')).toHaveLength(1);
+    // The Check-in panel asks for the chosen key result's recent check-ins when it shows one.
     expect(new Set(calls())).toEqual(
-      new Set(['sidebarContext', 'searchOkrs', 'rowDetail', 'saveOkr', 'recordCheckIn']),
+      new Set(['sidebarContext', 'searchOkrs', 'rowDetail', 'saveOkr', 'recordCheckIn', 'checkInHistory']),
     );
   });
 });

@@ -82,6 +82,34 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
     expect(open.pageErrors).toEqual([]);
   });
 
+  it('a refused save shows every problem at its field, in plain words, focus on the first', async () => {
+    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    const { page } = open;
+    await page.selectOption('#edit-level', 'Team');
+    await page.selectOption('#edit-type', 'Key Result');
+    await page.fill('#edit-title', 'Win 10 logos');
+    await page.fill('#edit-start', 'ten');
+    await page.fill('#edit-due-date', 'someday');
+    await page.click('#edit-save');
+    await idle(page);
+    expect(await text(page, '#edit-error')).toMatch(/^Not saved: \d things need fixing first\.$/);
+    expect(await text(page, '#edit-start-error')).toBe('Start is not a number: "ten".');
+    expect(await text(page, '#edit-due-date-error')).toMatch(/^Due date is not a date: "someday"/);
+    // No cell reference anywhere: the row does not exist yet.
+    expect(await page.locator('.field-error').allTextContents()).not.toContainEqual(expect.stringMatching(/![A-Z]+\d/));
+    // The key result has no parent yet: that too, and it comes first in the form, so it has the focus.
+    expect(await text(page, '#edit-parent-error')).not.toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-parent');
+    // Fixed and saved again: their messages go.
+    await page.fill('#edit-start', '0');
+    await page.fill('#edit-target', '10');
+    await page.fill('#edit-due-date', '');
+    await page.click('#edit-save');
+    await idle(page);
+    expect(await page.locator('#edit-start-error, #edit-due-date-error').count()).toBe(0);
+    expect(open.pageErrors).toEqual([]);
+  });
+
   it('Check-in: the chosen key result’s recent check-ins, and a new one on top after recording', async () => {
     open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
     const { page } = open;

@@ -226,7 +226,8 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     expect(await page.inputValue('#edit-start')).toBe('10%');
     expect(await page.inputValue('#edit-target')).toBe('20%');
     expect(await page.inputValue('#edit-current')).toBe('13%');
-    // Filtering used the lists the sidebar opened with; opening asked for that one row.
+    // Filtering used the lists the sidebar opened with; opening asked for that one row (its check-ins with it).
+    await page.waitForSelector('#edit-history-box[data-state="ready"]');
     expect(server.calls.map((c) => c.name)).toEqual(['sidebarContext', 'rowDetail']);
 
     const before = snapshotCells(rt.emulator.spreadsheet);
@@ -343,13 +344,16 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     );
     expect(await page.inputValue('#edit-title')).toBe('Expand to two new regions');
 
-    // A rule the server enforces: its message, word for word.
+    // A rule the server enforces: its message, word for word, at its field, which gets the focus.
     await page.selectOption('#edit-type', 'Key Result');
     await page.selectOption('#edit-parent', 'C-O1');
     await page.fill('#edit-start', 'ten');
     await page.click('#edit-save');
     await idle(page);
-    expect(await text(page, '#edit-error')).toBe('Not saved. Start is not a number: "ten".');
+    expect(await text(page, '#edit-error')).toBe('Not saved: one thing needs fixing first.');
+    expect(await text(page, '#edit-start-error')).toBe('Start is not a number: "ten".');
+    expect(await page.getAttribute('#edit-start', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-start');
   });
 
   it('works with the keyboard alone', async () => {

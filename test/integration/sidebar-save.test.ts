@@ -265,7 +265,7 @@ describe('sidebar server: create', () => {
     });
   });
 
-  it('refuses a save that breaks §1.2 or §2, naming tab, column and row, and writes nothing', () => {
+  it('refuses a save that breaks §1.2 or §2 with every problem at its field, in plain words, and writes nothing', () => {
     const rt = loadAddon({ timeZone: TZ });
     writeSampleWorkbook(rt);
     const before = snapshotCells(rt.emulator.spreadsheet);
@@ -279,22 +279,42 @@ describe('sidebar server: create', () => {
         target: '10',
         ...values,
       });
+    const problems = (input: SaveOkrInput) => {
+      const result = save(rt, input);
+      if (result.status !== 'invalid') throw new Error(`saved: ${result.status}`);
+      return result.problems;
+    };
 
-    expect(saveError(rt, { target: null, level: 'Team', id: '', fields: kr({}), base: null })).toBe(
-      'Not saved: Team OKRs!C20 (Parent ID): a key result\'s parent must be an objective on Team OKRs; "SAL-O1" is an objective on Department OKRs',
-    );
-    expect(saveError(rt, { target: null, level: 'Department', id: '', fields: kr({ start: 'ten' }), base: null })).toBe(
-      'Not saved. Start is not a number: "ten".',
-    );
-    expect(saveError(rt, { target: null, level: 'Department', id: '', fields: kr({ target: '0' }), base: null })).toBe(
-      'Not saved: Department OKRs!I11 (Target): target equals start: use stay above or stay below for a value to hold',
-    );
-    expect(saveError(rt, { target: null, level: 'Department', id: 'sal-kr1', fields: kr({}), base: null })).toBe(
-      'Not saved: Department OKRs!A11 (ID): duplicate ID "sal-kr1": Department OKRs row 3 already has it',
-    );
-    expect(saveError(rt, { target: null, level: 'Department', id: '', fields: kr({ title: '  ' }), base: null })).toBe(
-      'Not saved. Give it a title.',
-    );
+    // No cell reference for a row that is not written yet.
+    expect(problems({ target: null, level: 'Team', id: '', fields: kr({}), base: null })).toEqual([
+      {
+        field: 'parentId',
+        message:
+          'a key result\'s parent must be an objective on Team OKRs; "SAL-O1" is an objective on Department OKRs',
+      },
+    ]);
+    expect(problems({ target: null, level: 'Department', id: '', fields: kr({ target: '0' }), base: null })).toEqual([
+      { field: 'target', message: 'target equals start: use stay above or stay below for a value to hold' },
+    ]);
+    expect(problems({ target: null, level: 'Department', id: 'sal-kr1', fields: kr({}), base: null })).toEqual([
+      { field: 'id', message: 'duplicate ID "sal-kr1": Department OKRs row 3 already has it' },
+    ]);
+    // All at once: a blank title, a bad number, a bad date, and the parent on the wrong tab.
+    const all = save(rt, {
+      target: null,
+      level: 'Team',
+      id: '',
+      fields: kr({ title: '  ', start: 'ten', dueDate: 'soon' }),
+      base: null,
+    });
+    expect(all).toMatchObject({ status: 'invalid', message: 'Not saved: 4 things need fixing first.' });
+    expect(all.status === 'invalid' && all.problems.map((p) => p.field)).toEqual([
+      'title',
+      'start',
+      'dueDate',
+      'parentId',
+    ]);
+    expect(all.status === 'invalid' && all.problems[1]?.message).toBe('Start is not a number: "ten"');
     expect(changedCells(before, snapshotCells(rt.emulator.spreadsheet))).toEqual([]);
     expect(rt.emulator.calls.count('Range.setValues')).toBe(0);
   });

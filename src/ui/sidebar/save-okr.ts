@@ -20,6 +20,7 @@ import {
   type OkrFields,
   type SaveOkrInput,
   type SaveOkrResult,
+  type SaveProblem,
 } from '../../shared/sidebar-api';
 import { formatRowCells, growSheet, readRowBefore, writeRowCells } from '../../sheets/cells';
 import { asText } from '../../sheets/io';
@@ -120,44 +121,67 @@ function planNew(state: SidebarState, input: SaveOkrInput, level: Level): Plan {
   return { tab: OKR_TAB_OF_LEVEL[level], row: lastDataRow(state, level) + 1, id, created: true, values };
 }
 
-/** Each planned value parsed, with its column; every problem reported at once. */
-function cellsOf(state: SidebarState, level: Level, plan: Plan): { column: number; input: CellInput }[] {
+type Cells = { column: number; input: CellInput }[];
+
+/** Each planned value parsed, with its column; every problem kept, at its field. */
+function cellsOf(state: SidebarState, level: Level, plan: Plan): { cells: Cells; problems: SaveProblem[] } {
   const header = state.workbook.okr.tables[level].header;
-  const problems: string[] = [];
-  const cells: { column: number; input: CellInput }[] = [];
+  const problems: SaveProblem[] = [];
+  const cells: Cells = [];
   for (const [key, typed] of Object.entries(plan.values) as [EditField | 'id', string][]) {
     const parsed: { ok: true; value: CellInput } | { ok: false; error: string } =
       key === 'id' ? { ok: true, value: { value: typed, write: asText(typed) } } : parseField(key, typed);
     if (!parsed.ok) {
-      problems.push(parsed.error);
+      problems.push({ field: key, message: parsed.error });
       continue;
     }
     const column = header.index[key as OkrColumn];
     if (column === undefined) {
       if (parsed.value.value === '') continue;
       const name = shownHeader(header, state.workbook.okr.tables[level].schema, key as OkrColumn);
-      problems.push(
-        `${plan.tab} has no "${name}" column: add it to the header row to set ${FIELD_LABELS[key as EditField] ?? name}`,
-      );
+      problems.push({
+        field: key,
+        message: `${plan.tab} has no "${name}" column: add it to the header row to set ${FIELD_LABELS[key as EditField] ?? name}`,
+      });
       continue;
     }
     cells.push({ column, input: parsed.value });
   }
-  if (problems.length > 0) throw new UserError(`Not saved. ${problems.join('. ')}.`);
-  return cells;
+  return { cells, problems };
 }
 
-function checkInput(input: SaveOkrInput, level: Level): void {
-  if (input.fields.title.trim() === '') throw new UserError('Not saved. Give it a title.');
+function checkInput(input: SaveOkrInput, level: Level): SaveProblem[] {
+  const problems: SaveProblem[] = [];
+  if (!LEVELS.includes(level)) problems.push({ field: 'level', message: `Choose a level: ${LEVELS.join(', ')}` });
   if (input.fields.type !== 'Objective' && input.fields.type !== 'Key Result') {
-    throw new UserError('Not saved. Choose whether it is an objective or a key result.');
+    problems.push({ field: 'type', message: 'Choose whether it is an objective or a key result' });
   }
-  if (!LEVELS.includes(level)) throw new UserError(`Not saved. Choose a level: ${LEVELS.join(', ')}.`);
+  if (input.fields.title.trim() === '') problems.push({ field: 'title', message: 'Give it a title' });
+  return problems;
+}
+
+/** The form field a finding is about (by the column it names), or null for the row as a whole. */
+function fieldOf(state: SidebarState, level: Level, finding: Finding): SaveProblem['field'] {
+  if (finding.columnIndex === undefined) return null;
+  const index = state.workbook.okr.tables[level].header.index as Partial<Record<OkrColumn, number>>;
+  const key = (Object.keys(index) as OkrColumn[]).find((k) => index[k] === finding.columnIndex);
+  if (key === 'id') return 'id';
+  return key !== undefined && (EDIT_FIELDS as readonly string[]).includes(key) ? (key as EditField) : null;
+}
+
+function refused(problems: readonly SaveProblem[]): SaveOkrResult {
+  const n = problems.length;
+  return {
+    status: 'invalid',
+    message: `Not saved: ${n === 1 ? 'one thing needs' : `${n} things need`} fixing first.`,
+    problems,
+  };
 }
 
 export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Journal): SaveOkrResult {
   const level = input.level as Level;
-  checkInput(input, level);
+  const inputProblems = checkInput(input, level);
+  if (inputProblems.some((p) => p.field === 'level' || p.field === 'type')) return refused(inputProblems);
   const tab = OKR_TAB_OF_LEVEL[level];
   if (!usableLevels(state).includes(level)) {
     throw new UserError(
@@ -171,8 +195,9 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
     if ('conflict' in edit) return edit.conflict;
     plan = edit.plan;
   }
-  const cells = cellsOf(state, level, plan);
-  if (cells.length === 0) {
+  const parsed = cellsOf(state, level, plan);
+  const { cells } = parsed;
+  if (cells.length === 0 && inputProblems.length + parsed.problems.length === 0) {
     const item = itemAt(state, tab, plan.row);
     if (item === undefined) throw new UserError('Not saved: nothing to save.');
     return { status: 'saved', message: 'No changes to save.', warnings: [], saved: item, changed: [] };
@@ -188,9 +213,14 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
   const before = new Set(validateWorkbook(state.workbook).map(findingKey));
   const findings = validateWorkbook(after.workbook);
   const introduced = findings.filter((f) => f.severity === 'error' && !before.has(findingKey(f)));
-  if (introduced.length > 0) {
-    throw new UserError(`Not saved: ${introduced.map(formatFinding).join('; ')}`);
+  // Every problem at once: the typed values, then what the row would break (§4.3), each once per field.
+  const problems = [...inputProblems, ...parsed.problems];
+  for (const finding of introduced) {
+    const field = fieldOf(state, level, finding);
+    if (field !== null && problems.some((p) => p.field === field)) continue;
+    problems.push({ field, message: finding.message });
   }
+  if (problems.length > 0) return refused(problems);
   const warnings = findings
     .filter((f) => f.tab === tab && f.row === plan.row && !(plan.created && NOT_YET.has(f.rule)))
     .map(formatFinding);

@@ -11,6 +11,7 @@ import { pageOf } from '../../shared/okr-lists';
 import type {
   CheckInHistory,
   CheckInResult,
+  OkrItem,
   OkrPage,
   RowDetail,
   SaveOkrResult,
@@ -26,18 +27,29 @@ import { serve, serveWrite } from './guard';
 import { checkInHistoryOf } from './history';
 import { checkInInputFrom, detailRefFrom, queryFrom, saveInputFrom } from './input';
 import { saveOkrIn } from './save-okr';
-import { loadOkrState, loadState } from './state';
+import { loadOkrState, loadState, type SidebarState } from './state';
 
 function selectionOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Selection | null {
   const range = ss.getActiveRange();
   return range === null ? null : { tab: range.getSheet().getName(), row: range.getRow() };
 }
 
+/** A measured key result with its recent check-ins: the log is read only for such a row. */
+function withHistory(state: SidebarState, item: OkrItem): OkrItem {
+  if (!item.measured || item.id === '' || item.history !== undefined) return item;
+  const grid = state.logs === undefined ? checkInLog(state.ss, state.timeZone) : state.grids.checkIns;
+  return { ...item, history: checkInHistoryOf(grid, item.id) };
+}
+
+function selectedWithHistory<T extends SelectedRow>(state: SidebarState, shown: T): T {
+  return shown.selected === null ? shown : { ...shown, selected: withHistory(state, shown.selected) };
+}
+
 /** What the sidebar opens with: the selected row, the lists' first pages, the forms' suggestions. */
 export function sidebarContext(): SidebarContext {
   return serve('sidebarContext', () => {
     const state = loadOkrState();
-    return sidebarContextOf(state, selectionOf(state.ss), workbookDateFormat(state));
+    return selectedWithHistory(state, sidebarContextOf(state, selectionOf(state.ss), workbookDateFormat(state)));
   });
 }
 
@@ -45,7 +57,7 @@ export function sidebarContext(): SidebarContext {
 export function selectedRow(): SelectedRow {
   return serve('selectedRow', () => {
     const state = loadOkrState();
-    return selectedRowOf(state, selectionOf(state.ss));
+    return selectedWithHistory(state, selectedRowOf(state, selectionOf(state.ss)));
   });
 }
 
@@ -66,13 +78,17 @@ export function rowDetail(ref: Parameters<SidebarApi['rowDetail']>[0]): RowDetai
     if (item === undefined) {
       throw new UserError(`${id || `${tab} row ${row}`} is no longer on ${tab}: it was deleted or its ID changed.`);
     }
-    return { item };
+    return { item: withHistory(state, item) };
   });
 }
 
 /** Creates or edits one objective or key result (§5.1). */
 export function saveOkr(input: Parameters<SidebarApi['saveOkr']>[0]): SaveOkrResult {
-  return serveWrite('saveOkr', (journal) => saveOkrIn(loadState(), saveInputFrom(input), journal));
+  return serveWrite('saveOkr', (journal) => {
+    const state = loadState();
+    const result = saveOkrIn(state, saveInputFrom(input), journal);
+    return result.status === 'saved' ? { ...result, saved: withHistory(state, result.saved) } : result;
+  });
 }
 
 /** An item's recent check-ins (§5.1, §5.2): the Check-ins log read when the sidebar shows the item. */
@@ -80,16 +96,13 @@ export function checkInHistory(ref: Parameters<SidebarApi['checkInHistory']>[0])
   return serve('checkInHistory', () => {
     const id = typeof ref?.id === 'string' ? ref.id.slice(0, 1000) : '';
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    // The add-on's own log, found by its mark: a user's sheet named Check-ins is not read as it (§6.3).
-    const log = readOwnLog(
-      indexSheets(ss),
-      TAB.checkIns,
-      LOG_KIND.checkIns,
-      CHECK_IN_SCHEMA,
-      ss.getSpreadsheetTimeZone(),
-    );
-    return checkInHistoryOf(log.grid, id);
+    return checkInHistoryOf(checkInLog(ss, ss.getSpreadsheetTimeZone()), id);
   });
+}
+
+/** The add-on's own log, found by its mark: a user's sheet named Check-ins is not read as it (§6.3). */
+function checkInLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string) {
+  return readOwnLog(indexSheets(ss), TAB.checkIns, LOG_KIND.checkIns, CHECK_IN_SCHEMA, timeZone).grid;
 }
 
 /** Records a check-in on a key result (§5.2). */

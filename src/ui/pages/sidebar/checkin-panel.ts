@@ -56,6 +56,7 @@ export class CheckInPanel {
     byId('checkin-history-note', HTMLElement),
   );
   private historyOf = '';
+  private readonly panel = byId('panel-checkin', HTMLElement);
 
   constructor(private readonly store: SidebarStore) {
     this.search = new ListSearch(
@@ -88,6 +89,11 @@ export class CheckInPanel {
       this.renderSummary();
     });
     store.subscribe((context) => this.render(context));
+    // Shown (by click or keyboard): the chosen item's history is asked for then.
+    new MutationObserver(() => this.showHistory(this.selected())).observe(this.panel, {
+      attributes: true,
+      attributeFilter: ['hidden'],
+    });
   }
 
   private query(): OkrQuery {
@@ -138,8 +144,15 @@ export class CheckInPanel {
     this.showHistory(item);
   }
 
-  /** The chosen item's recent check-ins, asked for once per item shown (and again after a check-in). */
+  /**
+   * The chosen item's recent check-ins, asked for once per item shown (and again after a
+   * check-in); not while the panel is hidden, so opening the sidebar asks for nothing more.
+   */
   private showHistory(item: OkrSummary | undefined, again = false): void {
+    if (this.panel.hidden) {
+      this.historyOf = '';
+      return;
+    }
     if (item?.measure === undefined) {
       this.historyOf = '';
       this.history.clear();

@@ -18,10 +18,12 @@ import {
   type OkrItem,
   type OkrSummary,
   type RowRef,
+  type SaveProblem,
   type SidebarContext,
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, setDatalist, showList, showText } from './dom';
+import { clearFieldErrors, firstInPage, sentence, showFieldError } from './field-errors';
 import { fillSummary, HistoryView, progressRows } from './item-status';
 import { OkrPicker } from './okr-picker';
 import { ParentPicker } from './parent-picker';
@@ -152,6 +154,7 @@ export class EditPanel {
   }
 
   private clearMessages(): void {
+    clearFieldErrors(this.form);
     showText(this.error, '');
     showText(this.ok, '');
     showList(this.warnings, []);
@@ -238,7 +241,7 @@ export class EditPanel {
     fillSummary(this.progress, progressRows(item));
     this.status.hidden = false;
     if (item.measured && item.id !== '') {
-      void this.history.show(item.id, item.uom, this.store.context?.dateFormat ?? ISO_DAY);
+      void this.history.show(item.id, item.uom, this.dateFormat(), item.history);
     } else this.history.clear();
   }
 
@@ -297,8 +300,7 @@ export class EditPanel {
     this.clearMessages();
     const fields = this.readForm();
     if (fields.title.trim() === '') {
-      showText(this.error, 'Give it a title.');
-      this.control('title').focus();
+      this.showProblems('Not saved: one thing needs fixing first.', [{ field: 'title', message: 'Give it a title' }]);
       return;
     }
     const input = {
@@ -310,6 +312,10 @@ export class EditPanel {
     };
     try {
       const result = await whileBusy('Saving…', () => callServer('saveOkr', input));
+      if (result.status === 'invalid') {
+        this.showProblems(result.message, result.problems);
+        return;
+      }
       if (result.status === 'conflict') {
         // Keep what the user typed; the next Save is a deliberate overwrite.
         if (result.fresh === null) {
@@ -334,6 +340,26 @@ export class EditPanel {
     } catch (error) {
       showText(this.error, error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Every problem at its field (the row's own in the message above the buttons), focus on the first. */
+  private showProblems(message: string, problems: readonly SaveProblem[]): void {
+    const marked: HTMLElement[] = [];
+    const general: string[] = [];
+    for (const problem of problems) {
+      const control =
+        problem.field === 'level'
+          ? this.level
+          : problem.field === 'id'
+            ? this.id
+            : problem.field === null
+              ? null
+              : this.control(problem.field);
+      if (control === null || control.closest('[hidden]') !== null) general.push(sentence(problem.message));
+      else marked.push(showFieldError(control, problem.message));
+    }
+    showText(this.error, [message, ...general].join(' '));
+    (firstInPage(marked) ?? this.error).focus();
   }
 
   private async loadSelection(): Promise<void> {

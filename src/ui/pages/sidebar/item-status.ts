@@ -67,8 +67,13 @@ export class HistoryView {
     this.box.dataset.state = 'empty';
   }
 
-  async show(id: string, uom: string, dateFormat: string): Promise<void> {
+  async show(id: string, uom: string, dateFormat: string, known?: CheckInHistory): Promise<void> {
     const ask = ++this.asked;
+    if (known !== undefined && known.id === id) {
+      this.box.hidden = false;
+      this.render(known, uom, dateFormat);
+      return;
+    }
     this.box.hidden = false;
     this.box.dataset.state = 'loading';
     this.note.textContent = 'Loading its check-ins…';
