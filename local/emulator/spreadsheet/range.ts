@@ -30,6 +30,25 @@ export function checkBounds(sheet: SheetData, rect: GridRect): void {
   }
 }
 
+/** A setter per property that reports write often, so that each store site sees one property. */
+const STORE: Partial<Record<keyof Cell, (cell: Cell, v: unknown) => void>> = {
+  fmt: (cell, v) => {
+    cell.fmt = v as string | undefined;
+  },
+  bg: (cell, v) => {
+    cell.bg = v as string | undefined;
+  },
+  fw: (cell, v) => {
+    cell.fw = v as string | undefined;
+  },
+  fstyle: (cell, v) => {
+    cell.fstyle = v as string | undefined;
+  },
+  fc: (cell, v) => {
+    cell.fc = v as string | undefined;
+  },
+};
+
 /** https://developers.google.com/apps-script/reference/spreadsheet/range */
 export class RangeImpl {
   constructor(
@@ -95,18 +114,31 @@ export class RangeImpl {
     return this._self();
   }
 
-  private _setGrid(key: keyof Cell, data: unknown, method: string, map: (v: unknown) => unknown = (v) => v): Self {
+  private _setGrid(key: keyof Cell, data: unknown, method: string, map?: (v: unknown) => unknown): Self {
     const grid = checkShape(data, this.rect.numRows, this.rect.numCols, method);
-    const value = (i: number, j: number) => {
-      const v = map((grid[i] as unknown[])[j]);
-      return v === null || v === '' ? undefined : v;
-    };
-    this._each(
-      (cell, i, j) => {
-        (cell as Record<string, unknown>)[key] = value(i, j);
-      },
-      (i, j) => value(i, j) === undefined,
-    );
+    const { row, col, numRows, numCols } = this.rect;
+    const rows = this.sheet.rows;
+    const store = STORE[key] ?? ((cell: Cell, v: unknown) => ((cell as Record<string, unknown>)[key] = v));
+    // One loop, no closure per cell: a report sets six properties on a million cells.
+    for (let i = 0; i < numRows; i++) {
+      const source = grid[i] as unknown[];
+      let line = rows[row + i];
+      for (let j = 0; j < numCols; j++) {
+        let v = map ? map(source[j]) : source[j];
+        if (v === null || v === '') v = undefined;
+        let cell = line?.[col + j];
+        if (!cell) {
+          if (v === undefined) continue;
+          if (!line) {
+            line = [];
+            rows[row + i] = line;
+          }
+          cell = newCell();
+          line[col + j] = cell;
+        }
+        store(cell, v);
+      }
+    }
     return this._self();
   }
 
@@ -134,32 +166,46 @@ export class RangeImpl {
     checkCellText(grid);
     const tz = this.ctx.env.timeZone;
     const sheet = this.sheet;
+    const { row, col, numRows, numCols } = this.rect;
     let formulas = 0;
-    const blank = (i: number, j: number) => {
-      const value = (grid[i] as unknown[])[j];
-      return value === '' || value === null || value === undefined;
-    };
-    this._each((cell, i, j) => {
-      const value = (grid[i] as unknown[])[j];
-      const had = cell.f !== undefined;
-      // The common cases need no parsing: a number, a boolean, a blank, text under "@".
-      if (typeof value === 'number' || typeof value === 'boolean') {
-        cell.v = value;
-        cell.f = undefined;
-      } else if (value === '' || value === null || value === undefined) {
-        cell.v = undefined;
-        cell.f = undefined;
-      } else if (typeof value === 'string' && cell.fmt === '@') {
-        cell.v = value;
-        cell.f = undefined;
-      } else {
-        const parsed = parseInput(value, cell.fmt, tz);
-        cell.v = parsed.v;
-        cell.f = parsed.f;
-        if (parsed.fmt !== undefined) cell.fmt = parsed.fmt;
+    for (let i = 0; i < numRows; i++) {
+      const source = grid[i] as unknown[];
+      let line = sheet.rows[row + i];
+      for (let j = 0; j < numCols; j++) {
+        const value = source[j];
+        const blank = value === '' || value === null || value === undefined;
+        let cell = line?.[col + j];
+        if (!cell) {
+          // A blank written into nothing needs no cell.
+          if (blank) continue;
+          if (!line) {
+            line = [];
+            sheet.rows[row + i] = line;
+          }
+          cell = newCell();
+          line[col + j] = cell;
+        }
+        const had = cell.f !== undefined;
+        // The common cases need no parsing: a number, a boolean, a blank, text under "@".
+        if (typeof value === 'number' || typeof value === 'boolean') {
+          cell.v = value;
+          cell.f = undefined;
+        } else if (blank) {
+          cell.v = undefined;
+          cell.f = undefined;
+        } else if (typeof value === 'string' && cell.fmt === '@') {
+          cell.v = value;
+          cell.f = undefined;
+        } else {
+          const parsed = parseInput(value, cell.fmt, tz);
+          cell.v = parsed.v;
+          cell.f = parsed.f;
+          if (parsed.fmt !== undefined) cell.fmt = parsed.fmt;
+        }
+        if (had) formulas--;
+        if (cell.f !== undefined) formulas++;
       }
-      formulas += (cell.f !== undefined ? 1 : 0) - (had ? 1 : 0);
-    }, blank);
+    }
     sheet.formulaCount += formulas;
     this.ctx.wb.engine.touch(sheet, this.rect);
   }
