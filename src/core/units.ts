@@ -82,6 +82,19 @@ export interface FormatOptions {
 export function numberFormatFor(uom: string, values: readonly unknown[] = [], options: FormatOptions = {}): string {
   const measure = measureOf(uom);
   const d = decimalsFor(measure, values);
+  // A report asks for every row: the few formats its units and decimals make are kept.
+  const key = `${d}${options.withUnit ? '+' : '-'}${uom}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = formatOf(measure, d, options);
+    if (formats.size < 10_000) formats.set(key, format);
+  }
+  return format;
+}
+
+const formats = new Map<string, string>();
+
+function formatOf(measure: Measure, d: number, options: FormatOptions): string {
   const fraction = d === 0 ? '' : `.${'0'.repeat(d)}`;
   if (measure.kind === 'percent') return `0${fraction}%`;
   const number = `#,##0${fraction}`;

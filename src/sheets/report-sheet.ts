@@ -68,7 +68,18 @@ export class ReportGrid {
     const styles: GoogleAppsScript.Spreadsheet.FontStyle[] = [];
     for (let c = 0; c < this.width; c++) {
       const cell = cells[c];
-      const spec: CellSpec = cell !== null && typeof cell === 'object' ? cell : { value: cell ?? '' };
+      if (cell === null || typeof cell !== 'object') {
+        // A plain value takes the row's style: no spec object for each of a million cells.
+        const value = typeof cell === 'string' ? fitCellText(cell) : (cell ?? '');
+        values.push(value);
+        formats.push(typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT);
+        backgrounds.push(style.background ?? null);
+        fontColors.push(style.fontColor ?? null);
+        weights.push(style.bold ? 'bold' : 'normal');
+        styles.push(style.italic ? 'italic' : 'normal');
+        continue;
+      }
+      const spec: CellSpec = cell;
       // Text copied from the workbook may be near a cell's limit, or over it once indented (§6.3).
       const value = spec.formula ?? (typeof spec.value === 'string' ? fitCellText(spec.value) : (spec.value ?? ''));
       values.push(value);

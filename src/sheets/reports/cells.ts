@@ -62,12 +62,23 @@ const EXPECTED_MARK = '│';
 export function progressBarText(score: number | null, expected: number | null, length = BAR_LENGTH): string {
   if (score === null || !Number.isFinite(score)) return '';
   const filled = Math.round(Math.min(Math.max(score, 0), 1) * length);
-  const chars: string[] = Array.from({ length }, (_, i) => (i < filled ? FILLED : EMPTY));
-  if (expected !== null && Number.isFinite(expected) && expected > 0 && expected < 1) {
-    chars[Math.min(length - 1, Math.round(expected * length))] = EXPECTED_MARK;
+  const mark =
+    expected !== null && Number.isFinite(expected) && expected > 0 && expected < 1
+      ? Math.min(length - 1, Math.round(expected * length))
+      : -1;
+  // A few hundred bars at most, shown on 50,000 rows: each is made once.
+  const key = `${length}:${filled}:${mark}`;
+  let bar = bars.get(key);
+  if (bar === undefined) {
+    const chars: string[] = Array.from({ length }, (_, i) => (i < filled ? FILLED : EMPTY));
+    if (mark >= 0) chars[mark] = EXPECTED_MARK;
+    bar = chars.join('');
+    bars.set(key, bar);
   }
-  return chars.join('');
+  return bar;
 }
+
+const bars = new Map<string, string>();
 
 export function barCell(score: number | null, expected: number | null, status: Status | null): Cell {
   const text = progressBarText(score, expected);
