@@ -20,6 +20,7 @@ export { rhythmDialogState, saveWeeklyRhythm } from './ui/rhythm/server';
 export { showSidebar } from './ui/sidebar/open';
 export {
   checkInHistory,
+  kpiSummaries,
   recordCheckIn,
   rowDetail,
   saveOkr,

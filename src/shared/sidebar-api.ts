@@ -107,6 +107,21 @@ export interface KeyResultMeasure {
   readonly expected: number | null;
 }
 
+/** A KPI as the Check-in panel lists it (§5.2): its Actual is checked in like a key result's Current. */
+export interface KpiSummary {
+  readonly kind: 'KPI';
+  readonly id: string;
+  /** The KPI's text. */
+  readonly title: string;
+  readonly level: string;
+  readonly unit: string;
+  readonly owner: string;
+  readonly tab: string;
+  readonly row: number;
+  /** Current is the Actual, Start the Baseline, Metric type the Direction; score is its progress. */
+  readonly measure: KeyResultMeasure;
+}
+
 /** One OKR row in full, as the Edit panel loads it. */
 export interface OkrItem {
   readonly id: string;
@@ -255,6 +270,8 @@ export type SaveOkrResult =
     };
 
 export interface CheckInInput {
+  /** A KPI's Actual instead of a key result's Current. */
+  readonly kind?: 'KPI';
   readonly id: string;
   /** The Current value the sidebar showed (KeyResultMeasure.current). */
   readonly seen: CellValue;
@@ -280,15 +297,15 @@ export type CheckInResult =
   | {
       readonly status: 'saved';
       readonly message: string;
-      /** The key result as it is now. */
-      readonly saved: OkrSummary;
+      /** The key result (or KPI) as it is now. */
+      readonly saved: OkrSummary | KpiSummary;
       readonly entry: CheckInEntry;
     }
   | {
       /** Current changed since the sidebar read it: nothing was written. */
       readonly status: 'stale';
       readonly message: string;
-      readonly fresh: OkrSummary;
+      readonly fresh: OkrSummary | KpiSummary;
     };
 
 /** One check-in of an item, as its history shows it (§5.2). */
@@ -322,6 +339,8 @@ export interface SidebarApi {
   rowDetail(ref: RowRef): RowDetail;
   saveOkr(input: SaveOkrInput): SaveOkrResult;
   recordCheckIn(input: CheckInInput): CheckInResult;
+  /** The KPIs a check-in can update, asked for when the Check-in panel switches to KPIs. */
+  kpiSummaries(): readonly KpiSummary[];
   /** An item's (key result's or KPI's) recent check-ins, read from the log when shown. */
   checkInHistory(ref: { readonly id: string }): CheckInHistory;
 }
@@ -334,6 +353,7 @@ export const SIDEBAR_API_NAMES: readonly (keyof SidebarApi)[] = [
   'saveOkr',
   'recordCheckIn',
   'checkInHistory',
+  'kpiSummaries',
 ];
 
 /** "SAL-KR1 — Grow pipeline…": how pickers name an OKR (as text, never HTML). */

@@ -132,4 +132,29 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
     expect(await text(page, '#checkin-history li:first-child .history-comment')).toBe('Annual plans launched');
     expect(open.pageErrors).toEqual([]);
   });
+
+  it('Check-in takes a KPI’s Actual, logged the same way, with its history', async () => {
+    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    const { page, rt } = open;
+    await page.click('#tab-checkin');
+    await page.selectOption('#checkin-what', 'kpi');
+    await idle(page);
+    expect(await text(page, '#checkin-kr-label')).toBe('KPI');
+    await page.selectOption('#checkin-kr', 'KPI-1');
+    await page.waitForSelector('#checkin-history-box[data-state="ready"]');
+    expect(await text(page, '#checkin-summary')).toContain('Current$715,000');
+    expect((await entries(page, '#checkin-history'))[0]).toMatch(/^\d{4}-\d{2}-\d{2} · \$715,000 · confidence 7$/);
+    await page.fill('#checkin-value', '$740k');
+    await page.fill('#checkin-confidence', '8');
+    await page.click('#checkin-save');
+    await idle(page);
+    expect(await text(page, '#checkin-ok')).toBe('Checked in KPI-1: $715,000 → $740,000.');
+    expect(rt.emulator.spreadsheet.getSheetByName('KPIs')?.getRange('I2').getValue()).toBe(740_000);
+    const log = rt.emulator.spreadsheet.getSheetByName('Check-ins')?.getDataRange().getValues() ?? [];
+    expect(log.at(-1)?.slice(1, 5)).toEqual(['KPI-1', 715_000, 740_000, 8]);
+    await page.waitForFunction(
+      () => document.querySelector('#checkin-history li .history-head')?.textContent?.includes('$740,000') ?? false,
+    );
+    expect(open.pageErrors).toEqual([]);
+  });
 });

@@ -36,4 +36,5 @@ export const SIDEBAR_SERVER_FUNCTIONS = [
   'saveOkr',
   'recordCheckIn',
   'checkInHistory',
+  'kpiSummaries',
 ] as const;

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
-import type { CheckInInput, CheckInResult, KeyResultMeasure, OkrPage, OkrQuery } from '../../src/shared/sidebar-api';
+import type {
+  CheckInInput,
+  CheckInResult,
+  KeyResultMeasure,
+  KpiSummary,
+  OkrPage,
+  OkrQuery,
+} from '../../src/shared/sidebar-api';
 import { snapshotCells, writeSampleWorkbook } from '../support/workbook';
 
 const TZ = 'Europe/Berlin';
@@ -203,5 +210,39 @@ describe('sidebar server: check-in', () => {
       'Not saved: Current of SAL-KR1 (Department OKRs row 3) is a formula, =2000000*2. Update the cells it reads instead.',
     );
     expect(cell?.getFormula()).toBe('=2000000*2');
+  });
+
+  it('checks in a KPI’s Actual the same way, and refuses one that changed since it was shown', () => {
+    const rt = loadAddon({ timeZone: 'Europe/London' });
+    writeSampleWorkbook(rt);
+    const kpis = rt.call('kpiSummaries') as readonly KpiSummary[];
+    const mrr = kpis.find((k) => k.id === 'KPI-1');
+    expect(mrr?.measure).toMatchObject({ uom: '$', current: 715_000, target: '830000', metricType: 'increase' });
+    const stale = checkIn(rt, {
+      kind: 'KPI',
+      id: 'KPI-1',
+      seen: 700_000,
+      value: '720000',
+      confidence: '',
+      comment: '',
+    });
+    expect(stale).toMatchObject({
+      status: 'stale',
+      message:
+        "KPI-1's Actual changed to $715,000 since the sidebar loaded it (you saw $700,000). Nothing was saved: check the new value, then record your check-in again.",
+    });
+    const saved = checkIn(rt, {
+      kind: 'KPI',
+      id: 'KPI-1',
+      seen: 715_000,
+      value: '$0.75M',
+      confidence: '6',
+      comment: 'ok',
+    });
+    expect(saved).toMatchObject({ status: 'saved', message: 'Checked in KPI-1: $715,000 → $750,000.' });
+    expect(saved.status === 'saved' && saved.saved).toMatchObject({ kind: 'KPI', id: 'KPI-1' });
+    const kpiTab = rt.emulator.spreadsheet.getSheetByName('KPIs');
+    expect(kpiTab?.getRange('I2').getValue()).toBe(750_000);
+    expect(kpiTab?.getRange('I2').getDisplayValue()).toBe('$750,000');
   });
 });

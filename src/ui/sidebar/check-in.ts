@@ -11,7 +11,7 @@ import { normalizeId } from '../../core/rollup';
 import { scoreKeyResult } from '../../core/score';
 import { formatInUnit, numberFormatFor } from '../../core/units';
 import { isBlank, readNumber } from '../../core/values';
-import { CHECK_IN_MEASURED, OKR_MEASURED } from '../../core/workbook/measures';
+import { CHECK_IN_MEASURED, KPI_MEASURED, OKR_MEASURED } from '../../core/workbook/measures';
 import { classifyMetricError } from '../../core/workbook/metric-problems';
 import type { OkrRow } from '../../core/workbook/okr-rows';
 import { CHECK_IN_SCHEMA, type CheckInColumn, headerRow, mapHeaders, TAB } from '../../core/workbook/schema';
@@ -20,6 +20,7 @@ import {
   type CellValue,
   type CheckInInput,
   type CheckInResult,
+  type KpiSummary,
   type OkrSummary,
   showValue,
 } from '../../shared/sidebar-api';
@@ -36,7 +37,7 @@ import { serialInZone } from '../../sheets/dates';
 import { asText } from '../../sheets/io';
 import type { Journal } from '../../sheets/journal';
 import { createOwnLog, logMovedNote, type OwnLog } from '../../sheets/own-logs';
-import { summaryAt } from './context';
+import { kpiSummaryAt, summaryAt } from './context';
 import { parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
 import { type CellWrite, headerLabel } from './writes';
@@ -49,6 +50,82 @@ const MAX_COMMENT = 5_000;
 /** A value in the key result's unit (§1.2): `2.4%`, not 0.024. */
 function inUnit(value: CellValue, uom: string): string {
   return value === '' || typeof value === 'boolean' ? showValue(value) : formatInUnit(value, uom);
+}
+
+/** What a check-in updates: a key result's Current, or a KPI's Actual (§5.2), and where. */
+interface Subject {
+  readonly id: string;
+  readonly tab: string;
+  readonly row: number;
+  readonly uom: string;
+  readonly grid: GridPatch['grid'];
+  /** "Current", or "Actual" for a KPI. */
+  readonly valueLabel: string;
+  readonly valueColumn: number;
+  readonly confidenceColumn: number | undefined;
+  readonly measuredColumns: readonly number[];
+  readonly cells: {
+    readonly start: unknown;
+    readonly target: unknown;
+    readonly current: unknown;
+    readonly type: unknown;
+  };
+  /** Where its metric is fixed, for a message. */
+  readonly fixIn: string;
+  summary(state: SidebarState): OkrSummary | KpiSummary;
+}
+
+const columnsOf = (index: Readonly<Partial<Record<string, number>>>, keys: readonly string[]): number[] =>
+  keys.flatMap((key) => (index[key] === undefined ? [] : [index[key] as number]));
+
+function keyResultSubject(state: SidebarState, id: string): Subject {
+  const kr = keyResultOf(state, id);
+  const index = state.workbook.okr.tables[kr.level].header.index;
+  if (index.current === undefined)
+    throw new UserError(`Not saved: ${kr.tab} has no "Current" column. Add it to the header row.`);
+  const cells = rawCellsOf(state, kr);
+  return {
+    id: kr.id,
+    tab: kr.tab,
+    row: kr.row,
+    uom: kr.uom,
+    grid: GRID_OF_LEVEL[kr.level],
+    valueLabel: 'Current',
+    valueColumn: index.current,
+    confidenceColumn: index.confidence,
+    measuredColumns: columnsOf(index, OKR_MEASURED),
+    cells: { start: cells.start, target: cells.target, current: cells.current, type: cells.metricType },
+    fixIn: 'Fix its metric in the Edit panel first',
+    summary: (after) => summaryAt(after, kr.tab, kr.row) as OkrSummary,
+  };
+}
+
+function kpiSubject(state: SidebarState, id: string): Subject {
+  const key = normalizeId(id);
+  const result = state.workbook.kpiResults.find((k) => k.row.key === key);
+  if (result === undefined) {
+    throw new UserError(
+      `There is no KPI with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar.`,
+    );
+  }
+  const { row } = result;
+  const index = state.workbook.kpis.table.header.index;
+  if (index.actual === undefined)
+    throw new UserError(`Not saved: ${TAB.kpis} has no "Actual" column. Add it to the header row.`);
+  return {
+    id: row.id,
+    tab: TAB.kpis,
+    row: row.row,
+    uom: row.uom,
+    grid: 'kpis',
+    valueLabel: 'Actual',
+    valueColumn: index.actual,
+    confidenceColumn: undefined,
+    measuredColumns: columnsOf(index, KPI_MEASURED),
+    cells: { start: row.baseline, target: row.target, current: row.actual, type: row.directionCell },
+    fixIn: `Fix its Baseline, Target or Direction on ${TAB.kpis} first`,
+    summary: (after) => kpiSummaryAt(after, row.key) as KpiSummary,
+  };
 }
 
 function keyResultOf(state: SidebarState, id: string): OkrRow {
@@ -135,18 +212,15 @@ function logBlock(target: LogTab, entry: readonly CellWrite[]): { row: number; f
 }
 
 export function recordCheckInIn(state: SidebarState, input: CheckInInput, journal: Journal): CheckInResult {
-  const kr = keyResultOf(state, input.id);
-  const table = state.workbook.okr.tables[kr.level];
-  const currentColumn = table.header.index.current;
-  if (currentColumn === undefined)
-    throw new UserError(`Not saved: ${kr.tab} has no "Current" column. Add it to the header row.`);
-  const cells = rawCellsOf(state, kr);
+  const kr = input.kind === 'KPI' ? kpiSubject(state, input.id) : keyResultSubject(state, input.id);
+  const currentColumn = kr.valueColumn;
+  const cells = kr.cells;
   const fresh = wireValue(cells.current);
   if (fresh !== input.seen) {
     const message =
-      `${kr.id}'s Current changed to ${inUnit(fresh, kr.uom)} since the sidebar loaded it (you saw ${inUnit(input.seen, kr.uom)}). ` +
+      `${kr.id}'s ${kr.valueLabel} changed to ${inUnit(fresh, kr.uom)} since the sidebar loaded it (you saw ${inUnit(input.seen, kr.uom)}). ` +
       'Nothing was saved: check the new value, then record your check-in again.';
-    return { status: 'stale', message, fresh: summaryAt(state, kr.tab, kr.row) as OkrSummary };
+    return { status: 'stale', message, fresh: kr.summary(state) };
   }
   if (input.value.trim() === '') throw new UserError('Not saved. Enter the new value.');
   const value = parseCurrent(input.value);
@@ -155,14 +229,14 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
     start: cells.start,
     target: cells.target,
     current: value.value.value,
-    type: cells.metricType,
+    type: cells.type,
   });
   if (!scored.ok) {
     const aboutValue = classifyMetricError(scored.error).field === 'current';
     throw new UserError(
       aboutValue
         ? `Not saved. New value: ${scored.error}.`
-        : `Not saved: ${kr.id} cannot be scored (${scored.error}). Fix its metric in the Edit panel first.`,
+        : `Not saved: ${kr.id} cannot be scored (${scored.error}). ${kr.fixIn}.`,
     );
   }
   if (scored.value === null) {
@@ -180,18 +254,16 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   const formula = sheet.getRange(kr.row, currentColumn + 1).getFormula();
   if (formula !== '') {
     throw new UserError(
-      `Not saved: Current of ${kr.id} (${kr.tab} row ${kr.row}) is a formula, ${formula}. Update the cells it reads instead.`,
+      `Not saved: ${kr.valueLabel} of ${kr.id} (${kr.tab} row ${kr.row}) is a formula, ${formula}. Update the cells it reads instead.`,
     );
   }
 
-  const confidenceColumn = table.header.index.confidence;
+  const confidenceColumn = kr.confidenceColumn;
   const okrWrites: CellWrite[] = [{ column: currentColumn, value: value.value.write }];
-  const okrPatches: GridPatch[] = [
-    { grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: currentColumn, value: value.value.value },
-  ];
+  const okrPatches: GridPatch[] = [{ grid: kr.grid, row: kr.row, column: currentColumn, value: value.value.value }];
   if (confidenceColumn !== undefined && confidence !== '') {
     okrWrites.push({ column: confidenceColumn, value: confidence });
-    okrPatches.push({ grid: GRID_OF_LEVEL[kr.level], row: kr.row, column: confidenceColumn, value: confidence });
+    okrPatches.push({ grid: kr.grid, row: kr.row, column: confidenceColumn, value: confidence });
   }
 
   const target = logTab(state);
@@ -220,10 +292,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   // §1.2: the new value shows in the key result's unit, on its row and in the log.
   const measured = [cells.start, cells.target, value.value.value, cells.current];
   const format = numberFormatFor(kr.uom, measured);
-  const okrMeasured = OKR_MEASURED.flatMap((key) => {
-    const column = table.header.index[key];
-    return column === undefined ? [] : [column];
-  });
+  const okrMeasured = [...kr.measuredColumns];
   const logMeasured = CHECK_IN_MEASURED.flatMap((key) => {
     const column = target.index[key];
     return column === undefined ? [] : [column];
@@ -231,7 +300,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   const block = logBlock(target, logWrites);
 
   // Everything that can change is read before the first write (§6.3).
-  const okrLabel = headerLabel(state.grids[GRID_OF_LEVEL[kr.level]]);
+  const okrLabel = headerLabel(state.grids[kr.grid]);
   const okrBefore = readRowBefore(sheet, kr.tab, kr.row, [...okrWrites.map((w) => w.column), ...okrMeasured], kr.row);
   const { log } = target;
   const logLabel = headerLabel(target.header === null ? log.grid : [target.header]);
@@ -262,7 +331,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
     message:
       `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value.value), kr.uom)}.` +
       (log.nameTakenByUser === undefined ? '' : ` ${logMovedNote(log)}`),
-    saved: summaryAt(after, kr.tab, kr.row) as OkrSummary,
+    saved: kr.summary(after),
     entry: {
       at: now.toISOString(),
       id: kr.id,

@@ -7,12 +7,21 @@
 import { isUnmeasured } from '../../core/metric';
 import { normalizeId } from '../../core/rollup';
 import { formatFinding } from '../../core/workbook/findings';
+import type { KpiResult } from '../../core/workbook/kpis';
 import type { OkrRow } from '../../core/workbook/okr-rows';
-import { levelOfTab, OKR_TAB_OF_LEVEL, type OkrColumn } from '../../core/workbook/schema';
+import { levelOfTab, OKR_TAB_OF_LEVEL, type OkrColumn, TAB } from '../../core/workbook/schema';
 import type { RowScore } from '../../core/workbook/score-workbook';
 import { dayPattern, ISO_DAY } from '../../shared/date-format';
 import { clip, NAME_CHARS, namesOf, pageOf, TITLE_LIMIT } from '../../shared/okr-lists';
-import type { LevelName, OkrItem, OkrQuery, OkrSummary, SelectedRow, SidebarContext } from '../../shared/sidebar-api';
+import type {
+  KpiSummary,
+  LevelName,
+  OkrItem,
+  OkrQuery,
+  OkrSummary,
+  SelectedRow,
+  SidebarContext,
+} from '../../shared/sidebar-api';
 import { fieldsOf, fieldText, wireValue } from './fields';
 import { rawCellOf, rawCellsOf, type SidebarState, usableLevels } from './state';
 
@@ -196,4 +205,46 @@ export function workbookDateFormat(state: SidebarState): string {
     return dayPattern(sheet.getRange(2, column + 1).getNumberFormat());
   }
   return ISO_DAY;
+}
+
+const clamp = (n: number) => Math.min(Math.max(n, 0), 1);
+
+/** A KPI as the Check-in panel lists it: Actual as Current, Baseline as Start, Direction as Metric type. */
+export function kpiSummaryOf(result: KpiResult): KpiSummary {
+  const { row } = result;
+  const progress = result.progress.ok ? result.progress.value : null;
+  return {
+    kind: 'KPI',
+    id: row.id,
+    title: clip(row.kpi, TITLE_LIMIT),
+    level: row.level ?? '',
+    unit: clip(row.unit, NAME_CHARS),
+    owner: clip(row.owner, NAME_CHARS),
+    tab: TAB.kpis,
+    row: row.row,
+    measure: {
+      uom: row.uom,
+      current: wireValue(row.actual),
+      start: fieldText('start', row.baseline),
+      target: fieldText('target', row.target),
+      metricType: fieldText('metricType', row.directionCell),
+      score: progress === null ? null : clamp(progress),
+      status: result.status.ok ? (result.status.value ?? '') : result.status.error,
+      expected: null,
+    },
+  };
+}
+
+/** Every KPI with an ID, as the Check-in panel lists them (at most KPI_LIMIT). */
+export const KPI_LIMIT = 500;
+export function kpiSummaries(state: SidebarState): KpiSummary[] {
+  return state.workbook.kpiResults
+    .filter((k) => k.row.id !== '')
+    .slice(0, KPI_LIMIT)
+    .map(kpiSummaryOf);
+}
+
+export function kpiSummaryAt(state: SidebarState, key: string): KpiSummary | undefined {
+  const found = state.workbook.kpiResults.find((k) => k.row.key === key);
+  return found === undefined ? undefined : kpiSummaryOf(found);
 }

@@ -77,6 +77,7 @@ function cellFrom(value: unknown): CellValue {
 export function checkInInputFrom(value: unknown): CheckInInput {
   if (!isRecord(value) || str(value.id).trim() === '') throw new UserError('Not saved. Choose a key result.');
   return {
+    ...(value.kind === 'KPI' ? { kind: 'KPI' as const } : {}),
     id: str(value.id),
     seen: cellFrom(value.seen),
     value: str(value.value),

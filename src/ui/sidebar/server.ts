@@ -11,6 +11,7 @@ import { pageOf } from '../../shared/okr-lists';
 import type {
   CheckInHistory,
   CheckInResult,
+  KpiSummary,
   OkrItem,
   OkrPage,
   RowDetail,
@@ -22,7 +23,15 @@ import type {
 import { indexSheets } from '../../sheets/generated';
 import { LOG_KIND, readOwnLog } from '../../sheets/own-logs';
 import { recordCheckInIn } from './check-in';
-import { itemAt, okrSummaries, type Selection, selectedRowOf, sidebarContextOf, workbookDateFormat } from './context';
+import {
+  itemAt,
+  kpiSummaries as kpiSummariesOf,
+  okrSummaries,
+  type Selection,
+  selectedRowOf,
+  sidebarContextOf,
+  workbookDateFormat,
+} from './context';
 import { serve, serveWrite } from './guard';
 import { checkInHistoryOf } from './history';
 import { checkInInputFrom, detailRefFrom, queryFrom, saveInputFrom } from './input';
@@ -103,6 +112,11 @@ export function checkInHistory(ref: Parameters<SidebarApi['checkInHistory']>[0])
 /** The add-on's own log, found by its mark: a user's sheet named Check-ins is not read as it (§6.3). */
 function checkInLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string) {
   return readOwnLog(indexSheets(ss), TAB.checkIns, LOG_KIND.checkIns, CHECK_IN_SCHEMA, timeZone).grid;
+}
+
+/** The KPIs a check-in can update (§5.2), asked for when the Check-in panel lists KPIs. */
+export function kpiSummaries(): readonly KpiSummary[] {
+  return serve('kpiSummaries', () => kpiSummariesOf(loadState()));
 }
 
 /** Records a check-in on a key result (§5.2). */

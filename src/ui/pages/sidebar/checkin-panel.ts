@@ -9,6 +9,7 @@ import { ISO_DAY } from '../../../shared/date-format';
 import {
   type CellValue,
   itemLabel,
+  type KpiSummary,
   type OkrPage,
   type OkrQuery,
   type OkrSummary,
@@ -56,6 +57,11 @@ export class CheckInPanel {
     byId('checkin-history-note', HTMLElement),
   );
   private historyOf = '';
+  private readonly what = byId('checkin-what', HTMLSelectElement);
+  private readonly filters = byId('checkin-filters', HTMLElement);
+  private readonly krLabel = byId('checkin-kr-label', HTMLElement);
+  /** The KPIs, asked for the first time the panel lists them. */
+  private kpis: KpiSummary[] | null = null;
   private readonly panel = byId('panel-checkin', HTMLElement);
 
   constructor(private readonly store: SidebarStore) {
@@ -74,6 +80,7 @@ export class CheckInPanel {
         this.form.requestSubmit();
       }
     });
+    this.what.addEventListener('change', () => void this.switchWhat());
     this.unit.addEventListener('change', () => this.search.request(this.query(), 0));
     this.owner.addEventListener('change', () => this.search.request(this.query(), 0));
     this.filter.addEventListener('input', () => this.search.request(this.query()));
@@ -109,6 +116,7 @@ export class CheckInPanel {
 
   private renderKeyResults(page: OkrPage): void {
     this.page = page;
+    if (this.kpiMode) return;
     const choices: Choice[] =
       page.items.length === 0
         ? [{ value: '', text: 'No key results match these filters', disabled: true }]
@@ -121,8 +129,58 @@ export class CheckInPanel {
     this.renderSummary();
   }
 
-  private selected(): OkrSummary | undefined {
-    return this.kr.value === '' ? undefined : this.page?.items.find((k) => k.id === this.kr.value);
+  private get kpiMode(): boolean {
+    return this.what.value === 'kpi';
+  }
+
+  /** Key results or KPIs: the list, its label and its filters follow. */
+  private async switchWhat(): Promise<void> {
+    showText(this.error, '');
+    showText(this.ok, '');
+    const kpi = this.kpiMode;
+    this.filters.hidden = kpi;
+    this.filter.hidden = kpi || this.filter.hidden;
+    this.count.hidden = kpi || this.count.textContent === '';
+    this.krLabel.textContent = kpi ? 'KPI' : 'Key result';
+    if (!kpi) {
+      this.search.request(this.query(), 0);
+      return;
+    }
+    if (this.kpis === null) {
+      try {
+        this.kpis = [...(await whileBusy('Loading the KPIs…', () => callServer('kpiSummaries')))];
+      } catch (error) {
+        showText(this.error, error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
+    this.renderKpis();
+  }
+
+  private renderKpis(): void {
+    const kpis = this.kpis ?? [];
+    setChoices(
+      this.kr,
+      kpis.length === 0
+        ? [{ value: '', text: 'No KPIs yet: the KPIs tab lists them', disabled: true }]
+        : kpis.map((k) => ({ value: k.id, text: itemLabel(k) })),
+    );
+    this.renderSummary();
+  }
+
+  private selected(): OkrSummary | KpiSummary | undefined {
+    if (this.kr.value === '') return undefined;
+    return this.kpiMode
+      ? (this.kpis ?? []).find((k) => k.id === this.kr.value)
+      : this.page?.items.find((k) => k.id === this.kr.value);
+  }
+
+  /** A check-in's reply: a KPI is replaced in the panel's list, a key result in the shared lists. */
+  private applySaved(saved: OkrSummary | KpiSummary): void {
+    if (saved.kind === 'KPI') {
+      this.kpis = (this.kpis ?? []).map((k) => (k.id === saved.id ? saved : k));
+      this.renderKpis();
+    } else this.store.apply([saved]);
   }
 
   private renderSummary(): void {
@@ -130,7 +188,7 @@ export class CheckInPanel {
     const rows: [string, string, string?][] = [];
     if (item?.measure !== undefined) {
       const { start, target, metricType, uom, current } = item.measure;
-      rows.push(['Key result', item.title]);
+      rows.push([item.kind === 'KPI' ? 'KPI' : 'Key result', item.title]);
       rows.push(['Current', measureText(current, uom)]);
       if (target !== '') {
         const from = start === '' || metricType.startsWith('stay') ? '' : `${measureText(start, uom)} → `;
@@ -148,7 +206,7 @@ export class CheckInPanel {
    * The chosen item's recent check-ins, asked for once per item shown (and again after a
    * check-in); not while the panel is hidden, so opening the sidebar asks for nothing more.
    */
-  private showHistory(item: OkrSummary | undefined, again = false): void {
+  private showHistory(item: OkrSummary | KpiSummary | undefined, again = false): void {
     if (this.panel.hidden) {
       this.historyOf = '';
       return;
@@ -168,7 +226,7 @@ export class CheckInPanel {
     showText(this.ok, '');
     const item = this.selected();
     if (item?.measure === undefined) {
-      showText(this.error, 'Choose a key result first.');
+      showText(this.error, this.kpiMode ? 'Choose a KPI first.' : 'Choose a key result first.');
       this.kr.focus();
       return;
     }
@@ -178,6 +236,7 @@ export class CheckInPanel {
       return;
     }
     const input = {
+      ...(item.kind === 'KPI' ? { kind: 'KPI' as const } : {}),
       id: item.id,
       seen: item.measure.current,
       value: this.value.value,
@@ -188,13 +247,13 @@ export class CheckInPanel {
       const result = await whileBusy('Recording the check-in…', () => callServer('recordCheckIn', input));
       if (result.status === 'stale') {
         // The fresh value becomes what the user sees; their entries stay for a deliberate retry.
-        this.store.apply([result.fresh]);
+        this.applySaved(result.fresh);
         this.kr.value = result.fresh.id;
         this.renderSummary();
         showText(this.error, result.message);
         return;
       }
-      this.store.apply([result.saved]);
+      this.applySaved(result.saved);
       this.kr.value = item.id;
       this.renderSummary();
       this.showHistory(this.selected(), true);
