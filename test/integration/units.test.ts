@@ -39,8 +39,10 @@ describe('values in their unit of measure (§1.2)', () => {
     expect([uptime.Target, uptime.Actual]).toEqual(['99.90%', '99.95%']);
     const log = rt.emulator.spreadsheet.getSheetByName('Check-ins') as Sheet;
     const shown = log.getDataRange().getDisplayValues();
-    const checkIn = shown.find((r) => r[1] === 'C-KR1');
-    expect(checkIn?.[3]).toBe('$8,600,000');
+    // C-KR1's latest check-in brought it to today's Current; the first one moved it from $8,000,000.
+    const own = shown.filter((r) => r[1] === 'C-KR1');
+    expect(own.at(-1)?.[3]).toBe('$8,600,000');
+    expect(own[0]?.[2]).toBe('$8,000,000');
   });
 
   it('Set up formats the rows a user typed, each in its own unit; a second run changes nothing', () => {
