@@ -7,8 +7,8 @@
  */
 import { buildReport } from '../core/workbook/report';
 import { TAB } from '../core/workbook/schema';
-import { validateWorkbook as findProblems } from '../core/workbook/validate';
-import { countFindings, describeCounts } from '../sheets/findings-sheet';
+import { countProblems } from '../core/workbook/validate';
+import { describeCounts } from '../sheets/findings-sheet';
 import { startAside, swapIn } from '../sheets/generated';
 import { writeReport } from '../sheets/report-sheet';
 import { leftOutNote, noOkrRowsMessage } from '../sheets/reports/okr-guard';
@@ -49,7 +49,7 @@ export function buildRollup(): void {
     rollup.sheet.activate();
 
     const rows = layout.alignedRows + layout.unalignedRows;
-    const counts = countFindings(findProblems(workbook));
+    const counts = countProblems(workbook);
     const problems =
       counts.errors + counts.warnings === 0
         ? ''

@@ -35,8 +35,10 @@ function sites(wb: Workbook): Site[] {
   const out: Site[] = [];
   const seen = new Set<object>();
   for (const sheet of wb.sheets) {
-    // Indexed: a structural edit scans every cell of the workbook, a million at 50,000 rows.
-    for (let r = 0; r < sheet.rows.length; r++) {
+    // Indexed: a structural edit scans every cell of the workbook, a million at 50,000 rows; a
+    // sheet holding no formula and no custom-formula validation has nothing to move.
+    const scan = sheet.formulaCount > 0 || sheet.customValidations;
+    for (let r = 0; scan && r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {

@@ -71,7 +71,7 @@ export interface ChartSpec {
  * cell the same shape (adding fields one by one would grow each of a million cells twice).
  */
 export function newCell(): Cell {
-  return { v: undefined, f: undefined, fmt: undefined, bg: undefined, fw: undefined, fstyle: undefined };
+  return { v: undefined, f: undefined, fmt: undefined, bg: undefined, fw: undefined, fstyle: undefined, fc: undefined };
 }
 
 export class SheetData {
@@ -91,6 +91,8 @@ export class SheetData {
   charts: ChartSpec[] = [];
   merges: GridRect[] = [];
   formulaCount = 0;
+  /** Set once a custom-formula validation is put on a cell: structural edits must then look at it. */
+  customValidations = false;
 
   constructor(
     public id: number,

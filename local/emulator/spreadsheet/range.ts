@@ -535,11 +535,14 @@ export class RangeImpl {
   // --- data validation
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null) {
     const spec = rule ? (rule as unknown as { _spec: ValidationSpec })._spec : null;
+    if (spec?.criteria === 'CUSTOM_FORMULA') this.sheet.customValidations = true;
     return this._setAll('dv', spec ? { ...spec, values: [...spec.values] } : null);
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]) {
+    const sheet = this.sheet;
     return this._setGrid('dv', rules, 'setDataValidations', (r) => {
       const spec = r ? (r as { _spec: ValidationSpec })._spec : null;
+      if (spec?.criteria === 'CUSTOM_FORMULA') sheet.customValidations = true;
       return spec ? { ...spec, values: [...spec.values] } : null;
     });
   }

@@ -489,6 +489,7 @@ export class SheetImpl {
     copy.rowHeights = new Map(src.rowHeights);
     copy.tabColor = src.tabColor;
     copy.formulaCount = src.formulaCount;
+    copy.customValidations = src.customValidations;
     copy.merges = src.merges.map((m) => ({ ...m }));
     copy.cfRules = src.cfRules.map((r) => ({
       condition: { type: r.condition.type, values: [...r.condition.values] },

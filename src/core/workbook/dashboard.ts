@@ -196,6 +196,13 @@ function attention(report: RollupReport, workbook: Workbook): AttentionItem[] {
     .map(({ item }) => item);
 }
 
+/** Appends in place: copying the list for each of 50,000 rows was quadratic. */
+function pushTo(lists: Map<Level, number[]>, level: Level, value: number): void {
+  const list = lists.get(level);
+  if (list === undefined) lists.set(level, [value]);
+  else list.push(value);
+}
+
 /** Mean objective score per level and mean expected per History day, then today's. */
 function trend(report: RollupReport, workbook: Workbook): TrendPoint[] {
   const days = new Map<
@@ -217,7 +224,7 @@ function trend(report: RollupReport, workbook: Workbook): TrendPoint[] {
     if (s.expected !== null) point.expected.push(s.expected);
     if (s.score === null) continue;
     const into = kinds.get(s.key) === 'Objective' ? point.objectives : point.others;
-    into.set(level, [...(into.get(level) ?? []), s.score]);
+    pushTo(into, level, s.score);
   }
   const byLevel = (objectives: Map<Level, number[]>, others: Map<Level, number[]>) =>
     Object.fromEntries(LEVELS.map((l) => [l, mean(objectives.get(l) ?? []) ?? mean(others.get(l) ?? [])])) as Record<
@@ -234,7 +241,7 @@ function trend(report: RollupReport, workbook: Workbook): TrendPoint[] {
     if (r.expected.ok) expected.push(r.expected.value);
     if (!r.score.ok || r.score.value === null) continue;
     const into = r.kind === 'Objective' ? objectives : others;
-    into.set(r.level, [...(into.get(r.level) ?? []), r.score.value]);
+    pushTo(into, r.level, r.score.value);
   }
   points.push({ day: Math.floor(workbook.asOfDay), byLevel: byLevel(objectives, others), expected: mean(expected) });
   return points;

@@ -33,17 +33,9 @@ function isoDay(day: number): string {
 }
 
 export function validateWorkbook(workbook: Workbook): Finding[] {
-  const { okr, scores, settings } = workbook;
-  const { rollup } = scores;
-  const rows = okr.rows;
-  const findings: Finding[] = [
-    ...settings.problems,
-    ...okr.problems,
-    ...workbook.kpis.problems,
-    ...workbook.kpiFindings,
-    ...workbook.logProblems,
-  ];
-  const at = (row: OkrRow, key: OkrColumn, severity: Finding['severity'], rule: Finding['rule'], message: string) => {
+  const { okr } = workbook;
+  const findings: Finding[] = [...earlierFindings(workbook)];
+  checkRows(workbook, (row, key, severity, rule, message) => {
     const table: Table<OkrColumn> = okr.tables[row.level];
     findings.push(
       cellFinding(
@@ -56,7 +48,39 @@ export function validateWorkbook(workbook: Workbook): Finding[] {
         message,
       ),
     );
+  });
+  return sortFindings(findings, TAB_ORDER);
+}
+
+/** What Validate would count, without making (or sorting) each finding: Build roll-up's summary. */
+export function countProblems(workbook: Workbook): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  const add = (severity: Finding['severity']) => {
+    if (severity === 'error') errors++;
+    else warnings++;
   };
+  for (const finding of earlierFindings(workbook)) add(finding.severity);
+  checkRows(workbook, (_row, _key, severity) => add(severity));
+  return { errors, warnings };
+}
+
+/** Findings made while the workbook was read: settings, headers, KPIs, logs. */
+function earlierFindings(workbook: Workbook): Finding[] {
+  return [
+    ...workbook.settings.problems,
+    ...workbook.okr.problems,
+    ...workbook.kpis.problems,
+    ...workbook.kpiFindings,
+    ...workbook.logProblems,
+  ];
+}
+
+/** Every rule of §4.3 on the OKR rows, each problem handed to `at`. */
+function checkRows(workbook: Workbook, at: At): void {
+  const { okr, scores } = workbook;
+  const { rollup } = scores;
+  const rows = okr.rows;
   const where = (row: OkrRow): string => `${row.tab} row ${row.row}`;
   const onCycle = new Uint8Array(rows.length);
   for (const cycle of rollup.cycles) for (const i of cycle) onCycle[i] = 1;
@@ -102,7 +126,6 @@ export function validateWorkbook(workbook: Workbook): Finding[] {
   countKeyResults(rows, rollup.parentIndex, rollup.nodeIndex, at);
   staleCheckIns(workbook, at, isoDay);
   datesAfterCycle(workbook, at);
-  return sortFindings(findings, TAB_ORDER);
 }
 
 type At = (row: OkrRow, key: OkrColumn, severity: Finding['severity'], rule: Finding['rule'], message: string) => void;
