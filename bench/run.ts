@@ -2,11 +2,19 @@
  * `npm run bench`: time per row of each custom function at 1k, 10k and 100k
  * rows, calling the BUILT bundle by name as Sheets does (one call per range).
  * Prints the median of several runs after a warm-up. Then the sidebar's opening
- * call at 1k, 10k and 50k rows (bench/sidebar.ts).
+ * call at 1k, 10k and 50k rows (bench/sidebar.ts), the menu actions at 1k, 10k and
+ * 50k rows (bench/actions.ts) and the custom-function executions of the sample
+ * workbook (bench/executions.ts). Everything goes to bench/results.json too, with
+ * the machine it ran on and its load.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadAddon } from '../local/runtime';
+import { benchActions, printActionsBench } from './actions';
+import { benchExecutions, printExecutionsBench } from './executions';
 import { benchSidebar, printSidebarBench } from './sidebar';
 
 type Column = unknown[][];
@@ -45,6 +53,16 @@ const CASES: Record<string, (n: number) => unknown[]> = {
 };
 
 const runtime = loadAddon();
+const started = performance.now();
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+  cores: os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.type()} ${os.release()}`,
+  loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+};
+const customFunctions: { name: string; rows: number; ms: number; perRowMicros: number }[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 console.log(
@@ -65,10 +83,29 @@ for (const [name, makeArgs] of Object.entries(CASES)) {
       if (!Array.isArray(out) || out.length !== n) throw new Error(`${name} returned ${String(out).slice(0, 80)}`);
     }
     const ms = median(times);
+    customFunctions.push({ name, rows: n, ms, perRowMicros: (ms * 1000) / n });
     console.log(
       `${name.padEnd(12)} | ${String(n).padStart(8)} | ${ms.toFixed(1).padStart(10)} | ${((ms * 1000) / n).toFixed(3).padStart(11)}`,
     );
   }
 }
 
-printSidebarBench(benchSidebar());
+const sidebar = benchSidebar();
+printSidebarBench(sidebar);
+const actions = benchActions();
+printActionsBench(actions);
+const executions = benchExecutions();
+printExecutionsBench(executions);
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  seconds: Math.round((performance.now() - started) / 1000),
+  customFunctions,
+  sidebar,
+  actions,
+  executions,
+};
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWritten to ${path.relative(process.cwd(), out)} (${results.seconds} s).`);

@@ -132,7 +132,11 @@ export function takeOverColumns(
 ): TakeOver {
   const replaced: { tab: string; header: string; count: number; note: string }[] = [];
   const left: string[] = [];
+  // Columns with nothing typed below take their formulas in one write per run of adjacent ones.
+  const plain = plans.filter((plan) => plan.typed.length === 0);
+  for (const run of adjacentRuns(plain)) writeFormulaRun(journal, run);
   for (const plan of plans) {
+    if (plan.typed.length === 0) continue;
     const { table, column, header } = plan;
     const sheet = (table.read as TabRead).sheet;
     const headerCell = sheet.getRange(1, column + 1);
@@ -173,4 +177,35 @@ export function takeOverColumns(
     }
   }
   return { replaced, left };
+}
+
+/** Plans on one tab whose columns follow each other, in column order. */
+function adjacentRuns(plans: readonly FormulaPlan[]): FormulaPlan[][] {
+  const sorted = [...plans].sort((a, b) => a.table.name.localeCompare(b.table.name) || a.column - b.column);
+  const runs: FormulaPlan[][] = [];
+  for (const plan of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.table === plan.table && last.column + 1 === plan.column) run.push(plan);
+    else runs.push([plan]);
+  }
+  return runs;
+}
+
+/** Live formulas into adjacent header cells in one call; the undo puts back what they held. */
+function writeFormulaRun(journal: Journal, run: readonly FormulaPlan[]): void {
+  const first = run[0] as FormulaPlan;
+  const { table } = first;
+  const cells = (table.read as TabRead).sheet.getRange(1, first.column + 1, 1, run.length);
+  const before = [
+    run.map((plan) => cellInput(table.headerValues[plan.column] ?? '', table.headerFormulas[plan.column] ?? '')),
+  ];
+  cells.setFormulas([run.map((plan) => plan.formula)]);
+  const last = run[run.length - 1] as FormulaPlan;
+  const where =
+    run.length === 1
+      ? `${columnLetter(first.column)}1`
+      : `${columnLetter(first.column)}1:${columnLetter(last.column)}1`;
+  const names = run.map((plan) => plan.header).join(', ');
+  journal.record(`${table.name}!${where} (${names}): live formulas`, () => cells.setValues(before));
 }
