@@ -87,44 +87,49 @@ function readRow(
   table: Table<OkrColumn>,
   level: Level,
   row: number,
-  cells: Record<OkrColumn, unknown>,
+  cellOf: (key: OkrColumn) => unknown,
   problems: Finding[],
 ): Draft {
-  const id = text(cells.id);
+  const id = text(cellOf('id'));
   const problem = (key: OkrColumn, rule: Rule, message: string): void => {
     problems.push(cellFinding(table, row, key, 'error', rule, id, message));
   };
   if (id === '') problem('id', 'missing-id', 'row has no ID: it is left out of scores and the roll-up');
 
-  const typeText = text(cells.type).toLowerCase().replace(/\s+/g, ' ');
+  const typeText = text(cellOf('type')).toLowerCase().replace(/\s+/g, ' ');
   let kind = KIND_WORDS.get(typeText);
   if (kind === undefined) {
     if (typeText !== '')
-      problem('type', 'bad-type', `Type must be Objective or Key Result (or O, KR), not "${text(cells.type)}"`);
-    kind = isBlank(cells.target) ? 'Objective' : 'Key Result';
+      problem('type', 'bad-type', `Type must be Objective or Key Result (or O, KR), not "${text(cellOf('type'))}"`);
+    kind = isBlank(cellOf('target')) ? 'Objective' : 'Key Result';
   }
 
-  const metric = { start: cells.start, target: cells.target, current: cells.current, type: cells.metricType };
+  const metric = {
+    start: cellOf('start'),
+    target: cellOf('target'),
+    current: cellOf('current'),
+    type: cellOf('metricType'),
+  };
   const ownScore: Result<number | null> = kind === 'Key Result' ? scoreKeyResult(metric) : ok(null);
   if (!ownScore.ok) {
     const { field, rule } = classifyMetricError(ownScore.error);
     problem(METRIC_COLUMN[field], rule, ownScore.error);
   }
-  const metricType = parseMetricType(cells.metricType);
+  const metricType = parseMetricType(cellOf('metricType'));
 
-  const weight = readWeight(cells.weight);
+  const weight = readWeight(cellOf('weight'));
   if (!weight.ok) problem('weight', 'bad-weight', weight.error);
-  let confidence = readNumber(cells.confidence, 'confidence');
+  let confidence = readNumber(cellOf('confidence'), 'confidence');
   if (confidence.ok && confidence.value !== null && (confidence.value < 0 || confidence.value > 10)) {
     confidence = { ok: false, error: `confidence must be from 0 to 10 (not ${confidence.value})` };
   }
   if (!confidence.ok) problem('confidence', 'bad-number', confidence.error);
-  const startDate = readDate(cells.startDate, 'start date');
+  const startDate = readDate(cellOf('startDate'), 'start date');
   if (!startDate.ok) problem('startDate', 'bad-date', startDate.error);
-  const dueDate = readDate(cells.dueDate, 'due date');
+  const dueDate = readDate(cellOf('dueDate'), 'due date');
   if (!dueDate.ok) problem('dueDate', 'bad-date', dueDate.error);
 
-  const parentId = text(cells.parentId);
+  const parentId = text(cellOf('parentId'));
   return {
     tab: OKR_TAB_OF_LEVEL[level],
     level,
@@ -134,20 +139,20 @@ function readRow(
     kind,
     parentId,
     parentKey: normalizeId(parentId),
-    ownUnit: text(cells.unit),
+    ownUnit: text(cellOf('unit')),
     unit: '',
-    title: text(cells.title),
-    owner: text(cells.owner),
+    title: text(cellOf('title')),
+    owner: text(cellOf('owner')),
     metricType: metricType.ok ? metricType.value : null,
-    start: cells.start,
-    target: cells.target,
-    current: cells.current,
-    uom: text(cells.uom),
+    start: cellOf('start'),
+    target: cellOf('target'),
+    current: cellOf('current'),
+    uom: text(cellOf('uom')),
     weight,
     confidence,
     startDate,
     dueDate,
-    notes: text(cells.notes),
+    notes: text(cellOf('notes')),
     ownScore,
   };
 }
@@ -177,7 +182,12 @@ export function parseOkrTabs(grids: OkrGrids): OkrTabs {
     const table = readTable(tab, grid ?? [[]], OKR_SCHEMA);
     tables[level] = table;
     if (grid !== undefined) problems.push(...table.header.problems);
-    for (const { row, cells } of table.rows) drafts.push(readRow(table, level, row, cells, problems));
+    for (const row of table.rows) {
+      const cellOf = row.cell
+        ? (key: OkrColumn) => (row.cell as (key: OkrColumn) => unknown)(key)
+        : (key: OkrColumn) => row.cells[key];
+      drafts.push(readRow(table, level, row.row, cellOf, problems));
+    }
   }
 
   // A key result's blank Unit is its objective's: the first row with the parent's ID, as in the roll-up.

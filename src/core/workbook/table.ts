@@ -14,6 +14,8 @@ export interface TableRow<K extends string> {
   readonly row: number;
   /** Every known column; "" for a column the tab does not have. */
   readonly cells: Readonly<Record<K, unknown>>;
+  /** One of them, without making the record (readTable's rows). */
+  cell?(key: K): unknown;
 }
 
 export interface Table<K extends string> {
@@ -37,21 +39,44 @@ export function readTable<K extends string>(tab: string, grid: Grid, schema: Tab
     .filter((c) => !c.computed && header.index[c.key] !== undefined)
     .map((c) => header.index[c.key] as number);
   const keys = schema.columns.map((c) => c.key);
-  const positions = keys.map((key) => header.index[key]);
   const rows: TableRow<K>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const values = grid[r] ?? [];
     let blank = true;
     for (let k = 0; k < inputColumns.length && blank; k++) blank = isBlank(values[inputColumns[k] as number]);
     if (blank) continue;
-    const cells = {} as Record<K, unknown>;
-    for (let k = 0; k < keys.length; k++) {
-      const i = positions[k];
-      cells[keys[k] as K] = i === undefined ? '' : (values[i] ?? '');
-    }
-    rows.push({ row: r + 1, cells });
+    rows.push(new RowView(r + 1, values, header.index, keys));
   }
   return { tab, schema, header, rows };
+}
+
+/**
+ * A row of the grid seen through the header: `cell(key)` reads one cell, and the `cells`
+ * record is made only if asked for (50,000 rows of 19 named cells would each be an object).
+ */
+class RowView<K extends string> implements TableRow<K> {
+  private record: Record<K, unknown> | undefined;
+
+  constructor(
+    readonly row: number,
+    private readonly values: readonly unknown[],
+    private readonly index: Readonly<Partial<Record<K, number>>>,
+    private readonly keys: readonly K[],
+  ) {}
+
+  cell(key: K): unknown {
+    const i = this.index[key];
+    return i === undefined ? '' : (this.values[i] ?? '');
+  }
+
+  get cells(): Readonly<Record<K, unknown>> {
+    if (this.record === undefined) {
+      const record = {} as Record<K, unknown>;
+      for (const key of this.keys) record[key] = this.cell(key);
+      this.record = record;
+    }
+    return this.record;
+  }
 }
 
 /** A finding about one cell, naming the column as the user's header shows it. */
