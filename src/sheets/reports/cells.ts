@@ -29,11 +29,19 @@ export const percentCell = (value: number | null | undefined): Cell =>
 export function measureCell(value: unknown, uom: string, rowValues: readonly unknown[], notStarted = false): Cell {
   if (notStarted) return { value: 'not started', italic: true, fontColor: MUTED_COLOR };
   if (isBlank(value) || value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return { value, format: numberFormatFor(uom, rowValues, { withUnit: true }) };
-  }
+  if (typeof value === 'number' && Number.isFinite(value)) return { value, format: rowFormat(uom, rowValues) };
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return { value: String(value).trim(), format: TEXT_FORMAT };
+}
+
+let lastRow: { uom: string; values: readonly unknown[]; format: string } | undefined;
+
+/** A row's number format, worked out once for its Current and its Target (same values). */
+function rowFormat(uom: string, values: readonly unknown[]): string {
+  if (lastRow !== undefined && lastRow.values === values && lastRow.uom === uom) return lastRow.format;
+  const format = numberFormatFor(uom, values, { withUnit: true });
+  lastRow = { uom, values, format };
+  return format;
 }
 
 /** score − expected in percentage points: red behind the cycle's pace, green ahead. */
