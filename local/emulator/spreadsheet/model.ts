@@ -74,6 +74,11 @@ export function newCell(): Cell {
   return { v: undefined, f: undefined, fmt: undefined, bg: undefined, fw: undefined, fstyle: undefined, fc: undefined };
 }
 
+/** A row's cells, made long enough for `width` columns at once instead of growing cell by cell. */
+export function newLine(width: number): (Cell | undefined)[] {
+  return new Array<Cell | undefined>(width);
+}
+
 export class SheetData {
   maxRows = 1000;
   maxCols = 26;

@@ -5,7 +5,7 @@ import { normalizeColor } from './context.js';
 import { dateToSerial, isDate, serialToMs } from './dates.js';
 import { formatValue, isDateFormat } from './formats.js';
 import { shiftDepth } from './groups.js';
-import { type Cell, newCell, type SheetData, type ValidationSpec } from './model.js';
+import { type Cell, newCell, newLine, type SheetData, type ValidationSpec } from './model.js';
 import { protect } from './protection.js';
 import { sortKeys, sortRows } from './sort.js';
 import { newValidation } from './validation.js';
@@ -95,7 +95,7 @@ export class RangeImpl {
         if (!cell) {
           if (absent?.(i, j)) continue;
           if (!line) {
-            line = [];
+            line = newLine(col + numCols);
             sheet.rows[row + i] = line;
           }
           cell = newCell();
@@ -130,7 +130,7 @@ export class RangeImpl {
         if (!cell) {
           if (v === undefined) continue;
           if (!line) {
-            line = [];
+            line = newLine(col + numCols);
             rows[row + i] = line;
           }
           cell = newCell();
@@ -179,7 +179,7 @@ export class RangeImpl {
           // A blank written into nothing needs no cell.
           if (blank) continue;
           if (!line) {
-            line = [];
+            line = newLine(col + numCols);
             sheet.rows[row + i] = line;
           }
           cell = newCell();
