@@ -56,7 +56,8 @@ export function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Only objects can be Dates (of any realm): the cheap test first, for a million cells read.
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function wallClock(ms: number, tz: string): WallClock {

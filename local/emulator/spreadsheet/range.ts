@@ -158,8 +158,22 @@ export class RangeImpl {
     const rect = this.rect;
     const env = this.ctx.env;
     const ev = this.ctx.wb.engine.evaluate(sheet, rect);
-    if (ev === null) return this._map((cell) => (cell === undefined ? '' : typedValue(cell.v ?? '', cell.fmt, env)));
-    return this._evaluated(ev).map((row) => row.map((e) => e.value));
+    if (ev !== null) return this._evaluated(ev).map((row) => row.map((e) => e.value));
+    // No formula in the workbook: the cells' own values, in one loop (a tab of 50,000 rows).
+    const { row, col, numRows, numCols } = rect;
+    const out: unknown[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const line = sheet.rows[row + i];
+      const values: unknown[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const cell = line?.[col + j];
+        const v = cell?.v;
+        values[j] =
+          v === undefined ? '' : typeof v === 'string' || typeof v === 'boolean' ? v : typedValue(v, cell?.fmt, env);
+      }
+      out[i] = values;
+    }
+    return out;
   }
 
   private _write(grid: unknown[][]): void {
