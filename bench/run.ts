@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadAddon } from '../local/runtime';
-import { benchActions, printActionsBench } from './actions';
+import { benchActions, benchNewSpreadsheet, printActionsBench } from './actions';
 import { benchExecutions, printExecutionsBench } from './executions';
 import { benchSidebar, printSidebarBench } from './sidebar';
 
@@ -92,7 +92,7 @@ for (const [name, makeArgs] of Object.entries(CASES)) {
 
 const sidebar = benchSidebar();
 printSidebarBench(sidebar);
-const actions = benchActions();
+const actions = [...benchNewSpreadsheet(), ...benchActions()];
 printActionsBench(actions);
 const executions = benchExecutions();
 printExecutionsBench(executions);
