@@ -389,6 +389,9 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
     expect(await page.isVisible('#panel-checkin')).toBe(true);
     expect(await page.isVisible('#panel-edit')).toBe(false);
     await k.press('Tab');
+    // First what to check in (a key result or a KPI), then the filters, then the item.
+    expect(await focused()).toBe('checkin-what');
+    await k.press('Tab');
     expect(await focused()).toBe('checkin-unit');
     await k.press('Tab');
     await k.press('Tab');
