@@ -17,6 +17,9 @@ export interface RollupRow {
   readonly ownScore: Result<number | null>;
   /** Contribution to the parent's mean (see readWeight); defaults to 1. */
   readonly weight?: Result<number>;
+  /** normalizeId(id) and normalizeId(parentId), when the caller has them already. */
+  readonly key?: string;
+  readonly parentKey?: string;
 }
 
 export interface Rollup {
@@ -86,7 +89,7 @@ export function rollUp(rows: readonly RollupRow[]): Rollup {
   const isNode = new Uint8Array(n);
 
   for (let i = 0; i < n; i++) {
-    const key = normalizeId(rows[i]?.id);
+    const key = rows[i]?.key ?? normalizeId(rows[i]?.id);
     if (key === '') {
       scores[i] = BLANK;
     } else if (nodeIndex.has(key)) {
@@ -102,7 +105,7 @@ export function rollUp(rows: readonly RollupRow[]): Rollup {
   const pendingChildren = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!isNode[i]) continue;
-    const key = normalizeId(rows[i]?.parentId);
+    const key = rows[i]?.parentKey ?? normalizeId(rows[i]?.parentId);
     if (key === '') continue;
     const parent = nodeIndex.get(key);
     if (parent === undefined) {

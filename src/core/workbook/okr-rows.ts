@@ -81,6 +81,18 @@ const METRIC_COLUMN: Readonly<Record<MetricField, OkrColumn>> = {
 };
 
 /** A row as read, its `unit` still its own: a key result's blank Unit is filled in afterwards. */
+const typeWordsSeen = new Map<string, string>();
+
+/** A Type cell lower-cased with its spaces collapsed; remembered, since a workbook has a few spellings. */
+function typeWords(typed: string): string {
+  let words = typeWordsSeen.get(typed);
+  if (words === undefined) {
+    words = typed.toLowerCase().replace(/\s+/g, ' ');
+    if (typeWordsSeen.size < 1000) typeWordsSeen.set(typed, words);
+  }
+  return words;
+}
+
 type Draft = { -readonly [K in keyof OkrRow]: OkrRow[K] };
 
 function readRow(
@@ -96,7 +108,7 @@ function readRow(
   };
   if (id === '') problem('id', 'missing-id', 'row has no ID: it is left out of scores and the roll-up');
 
-  const typeText = text(cellOf('type')).toLowerCase().replace(/\s+/g, ' ');
+  const typeText = typeWords(text(cellOf('type')));
   let kind = KIND_WORDS.get(typeText);
   if (kind === undefined) {
     if (typeText !== '')

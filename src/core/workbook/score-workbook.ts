@@ -54,7 +54,14 @@ function rowStatus(score: Result<number | null>, expected: Result<number>, setti
 /** `asOfDay` is today as a Sheets serial (a fraction is a time of day). */
 export function scoreWorkbook(okr: OkrTabs, settings: Settings, asOfDay: number): WorkbookScores {
   const rollup = rollUp(
-    okr.rows.map((row) => ({ id: row.id, parentId: row.parentId, ownScore: row.ownScore, weight: row.weight })),
+    okr.rows.map((row) => ({
+      id: row.id,
+      parentId: row.parentId,
+      key: row.key,
+      parentKey: row.parentKey,
+      ownScore: row.ownScore,
+      weight: row.weight,
+    })),
   );
   // Most rows have no dates of their own: they share the cycle's Expected, computed once.
   let cycleExpected: Result<number> | undefined;
