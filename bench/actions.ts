@@ -55,7 +55,11 @@ export interface ActionBench {
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
 
+/** A full collection between runs (`node --expose-gc`), so no run pays for the last one's garbage. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 function once(action: ActionCase, rows: number): ActionBench {
+  collect();
   const rt = loadAddon(CLOCK);
   writeGrids(rt, generatedWorkbook(rows, emulatedToday(rt), { ownerless: true }));
   action.answer?.(rt);
@@ -74,7 +78,7 @@ function once(action: ActionCase, rows: number): ActionBench {
   };
 }
 
-export function benchActions(sizes: readonly number[] = ACTION_SIZES, runs = 3): ActionBench[] {
+export function benchActions(sizes: readonly number[] = ACTION_SIZES, runs = 4): ActionBench[] {
   const results: ActionBench[] = [];
   for (const action of ACTIONS) {
     once(action, sizes[0] ?? 1_000); // warm-up: the first call compiles the code it runs
@@ -113,7 +117,7 @@ export function benchNewSpreadsheet(runs = 3): ActionBench[] {
 }
 
 export function printActionsBench(results: readonly ActionBench[]): void {
-  console.log('\nMenu actions (best of 3 runs; service calls and read-after-write round trips per call)');
+  console.log('\nMenu actions (best of 4 runs; service calls and read-after-write round trips per call)');
   console.log('action                               |     rows | time (ms) | calls | round trips');
   console.log('-------------------------------------|---------:|----------:|------:|-----------:');
   for (const r of results) {
