@@ -8,11 +8,9 @@
  * One setNumberFormats per run of adjacent value columns, whatever the row count (§6.1).
  */
 import { numberFormatFor } from '../core/units';
-import type { TabFormats, WorkbookFormats } from '../core/workbook/measures';
-import { LEVELS, OKR_TAB_OF_LEVEL, TAB } from '../core/workbook/schema';
+import type { TabFormats } from '../core/workbook/measures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Sorted runs of adjacent 0-based columns. */
 function runsOf(columns: readonly number[]): { first: number; width: number }[] {
@@ -41,21 +39,6 @@ export function writeMeasureFormats(
     sheet
       .getRange(firstRow, run.first + 1, formats.length, run.width)
       .setNumberFormats(formats.map((format) => new Array<string>(run.width).fill(format)));
-  }
-}
-
-const GRID_OF_LEVEL = { Corporate: 'corporate', Department: 'department', Team: 'team' } as const;
-
-/** Every tab's measured columns, in the tabs as they were read (their own header positions). */
-export function writeWorkbookMeasureFormats(ss: Spreadsheet, formats: WorkbookFormats): void {
-  const tabs = [
-    ...LEVELS.map((level) => [OKR_TAB_OF_LEVEL[level], formats[GRID_OF_LEVEL[level]]] as const),
-    [TAB.kpis, formats.kpis] as const,
-    [TAB.checkIns, formats.checkIns] as const,
-  ];
-  for (const [tab, tabFormats] of tabs) {
-    const sheet = tabFormats === undefined ? null : ss.getSheetByName(tab);
-    if (sheet && tabFormats) writeMeasureFormats(sheet, tabFormats.columns, tabFormats.formats);
   }
 }
 
