@@ -7,9 +7,18 @@ import { serialDatesInPlace } from './dates';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A tab's whole used range in one call, Dates as serials in the spreadsheet's zone; undefined if there is no such tab. */
-export function readGrid(ss: Spreadsheet, tab: string, timeZone: string): unknown[][] | undefined {
-  const sheet = ss.getSheetByName(tab);
+/**
+ * A tab's whole used range in one call, Dates as serials in the spreadsheet's zone; undefined if
+ * there is no such tab. With the sheets already listed (generated.ts indexSheets), the tab is
+ * taken from them rather than asked for again.
+ */
+export function readGrid(
+  ss: Spreadsheet,
+  tab: string,
+  timeZone: string,
+  byName?: ReadonlyMap<string, Sheet>,
+): unknown[][] | undefined {
+  const sheet = byName === undefined ? ss.getSheetByName(tab) : byName.get(tab.toLowerCase());
   if (!sheet) return undefined;
   return serialDatesInPlace(sheet.getDataRange().getValues(), timeZone);
 }

@@ -1,16 +1,17 @@
 /**
  * Row groups on a generated report (§4.2: each objective's subtree can be collapsed).
  * Apps Script sets a group with one Range.shiftRowGroupDepth per interval
- * (https://developers.google.com/apps-script/reference/spreadsheet/range#shiftRowGroupDepth(Integer)),
- * so the calls grow with the groups: at most MAX_ROW_GROUPS of them are written, the
- * shallowest first, which keeps an action's calls bounded whatever the row count (§6.1).
- * Sheets nests groups at most 8 deep; deeper ones are left out.
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#shiftRowGroupDepth(Integer));
+ * RangeList has no such method, so the calls grow with the groups. At most MAX_ROW_GROUPS are
+ * written, the shallowest first (every corporate objective before any department one), which
+ * keeps an action's calls bounded whatever the row count (§6.1). Their ranges come from one
+ * Sheet.getRangeList. Sheets nests groups at most 8 deep; deeper ones are left out.
  */
 import type { RowGroup } from './report-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const MAX_ROW_GROUPS = 200;
+export const MAX_ROW_GROUPS = 20;
 const MAX_DEPTH = 8;
 
 /** Groups nested in tree order; `depth` is how many of the listed groups contain each one. */
@@ -36,5 +37,6 @@ export function writeRowGroups(sheet: Sheet, groups: readonly RowGroup[]): void 
   const kept = boundedGroups(groups);
   if (kept.length === 0) return;
   sheet.setRowGroupControlPosition(SpreadsheetApp.GroupControlTogglePosition.BEFORE);
-  for (const { first, last } of kept) sheet.getRange(first, 1, last - first + 1, 1).shiftRowGroupDepth(1);
+  const ranges = sheet.getRangeList(kept.map(({ first, last }) => `A${first}:A${last}`)).getRanges();
+  for (const range of ranges) range.shiftRowGroupDepth(1);
 }

@@ -171,11 +171,22 @@ export function writeReport(
     range.setBackgrounds(grid.backgrounds);
     if (grid.fontColors.some((row) => row.some((c) => c !== null))) range.setFontColors(grid.fontColors);
     range.setFontWeights(grid.weights);
-    range.setFontStyles(grid.styles);
+    if (grid.styles.some((row) => row.some((s) => s !== 'normal'))) range.setFontStyles(grid.styles);
   }
   sheet.setFrozenRows(layout.frozenRows);
   if (layout.rowGroups !== undefined) writeRowGroups(sheet, layout.rowGroups);
-  layout.columnWidths.forEach((width, i) => {
-    sheet.setColumnWidth(i + 1, width);
-  });
+  setColumnWidthRuns(sheet, layout.columnWidths);
+}
+
+/**
+ * One Sheet.setColumnWidths per run of equal widths, from column A
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)).
+ */
+export function setColumnWidthRuns(sheet: Sheet, widths: readonly number[]): void {
+  let start = 0;
+  for (let i = 1; i <= widths.length; i++) {
+    if (i < widths.length && widths[i] === widths[start]) continue;
+    sheet.setColumnWidths(start + 1, i - start, widths[start] as number);
+    start = i;
+  }
 }

@@ -26,8 +26,8 @@ export interface ReadWorkbook {
 }
 
 export function readWorkbookSheets(ss: Spreadsheet, timeZone: string): ReadWorkbook {
-  const read = (tab: string) => readGrid(ss, tab, timeZone);
   const index = indexSheets(ss);
+  const read = (tab: string) => readGrid(ss, tab, timeZone, index.byName);
   const history = readOwnLog(index, TAB.history, LOG_KIND.history, HISTORY_SCHEMA, timeZone);
   const checkIns = readOwnLog(index, TAB.checkIns, LOG_KIND.checkIns, CHECK_IN_SCHEMA, timeZone);
   return {

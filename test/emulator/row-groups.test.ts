@@ -31,6 +31,17 @@ describe('row groups', () => {
     expect(() => s.getRowGroup(4, 3)).toThrow();
   });
 
+  it('ranges from one getRangeList are one call however many, and each shifts its own rows', () => {
+    const { emu, sheet: s } = sheet();
+    emu.calls.reset();
+    const ranges = s.getRangeList(['A3:A5', 'A8:A9', 'A12:A20']).getRanges();
+    expect(emu.calls.snapshot()).toEqual({ 'RangeList.getRanges': 1, 'Sheet.getRangeList': 1 });
+    for (const range of ranges) range.shiftRowGroupDepth(1);
+    expect([2, 3, 5, 6, 8, 9, 10, 12, 20, 21].map((r) => s.getRowGroupDepth(r))).toEqual([
+      0, 1, 1, 0, 1, 1, 0, 1, 1, 0,
+    ]);
+  });
+
   it('adjacent rows of one depth are one group, and depth stays within 0 to 8', () => {
     const { sheet: s } = sheet();
     s.getRange('2:3').shiftRowGroupDepth(1);

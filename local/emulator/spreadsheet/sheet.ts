@@ -193,8 +193,13 @@ export class SheetImpl {
     }
     return this._range({ row: a, col, numRows: numRows ?? 1, numCols: numCols ?? 1 });
   }
+  /**
+   * One call for many ranges of this sheet
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)):
+   * the ranges it makes are no Sheet.getRange calls of the script's.
+   */
   getRangeList(a1s: string[]) {
-    const ranges = a1s.map((a1) => this.getRange(a1));
+    const ranges = this.ctx.env.calls.uncounted(() => a1s.map((a1) => this.getRange(a1)));
     return this.ctx.wrap({ getRanges: () => ranges }, 'RangeList');
   }
   getDataRange() {
