@@ -31,23 +31,28 @@ export function checkBounds(sheet: SheetData, rect: GridRect): void {
 }
 
 /** A setter per property that reports write often, so that each store site sees one property. */
-const STORE: Partial<Record<keyof Cell, (cell: Cell, v: unknown) => void>> = {
-  fmt: (cell, v) => {
-    cell.fmt = v as string | undefined;
-  },
-  bg: (cell, v) => {
-    cell.bg = v as string | undefined;
-  },
-  fw: (cell, v) => {
-    cell.fw = v as string | undefined;
-  },
-  fstyle: (cell, v) => {
-    cell.fstyle = v as string | undefined;
-  },
-  fc: (cell, v) => {
-    cell.fc = v as string | undefined;
-  },
-};
+/** Sets one formatting property; a switch keeps each store monomorphic (a million cells per report). */
+function store(cell: Cell, key: keyof Cell, v: unknown): void {
+  switch (key) {
+    case 'fmt':
+      cell.fmt = v as string | undefined;
+      return;
+    case 'bg':
+      cell.bg = v as string | undefined;
+      return;
+    case 'fw':
+      cell.fw = v as string | undefined;
+      return;
+    case 'fstyle':
+      cell.fstyle = v as string | undefined;
+      return;
+    case 'fc':
+      cell.fc = v as string | undefined;
+      return;
+    default:
+      (cell as Record<string, unknown>)[key] = v;
+  }
+}
 
 /** https://developers.google.com/apps-script/reference/spreadsheet/range */
 export class RangeImpl {
@@ -118,13 +123,23 @@ export class RangeImpl {
     const grid = checkShape(data, this.rect.numRows, this.rect.numCols, method);
     const { row, col, numRows, numCols } = this.rect;
     const rows = this.sheet.rows;
-    const store = STORE[key] ?? ((cell: Cell, v: unknown) => ((cell as Record<string, unknown>)[key] = v));
-    // One loop, no closure per cell: a report sets six properties on a million cells.
+    // One loop, no closure per cell: a report sets six properties on a million cells, and
+    // rows repeat their values, so the last one mapped is kept.
+    let lastIn: unknown = Symbol('none');
+    let lastOut: unknown;
     for (let i = 0; i < numRows; i++) {
       const source = grid[i] as unknown[];
       let line = rows[row + i];
       for (let j = 0; j < numCols; j++) {
-        let v = map ? map(source[j]) : source[j];
+        const raw = source[j];
+        let v: unknown;
+        if (map === undefined) v = raw;
+        else if (raw === lastIn) v = lastOut;
+        else {
+          v = map(raw);
+          lastIn = raw;
+          lastOut = v;
+        }
         if (v === null || v === '') v = undefined;
         let cell = line?.[col + j];
         if (!cell) {
@@ -136,7 +151,7 @@ export class RangeImpl {
           cell = newCell();
           line[col + j] = cell;
         }
-        store(cell, v);
+        store(cell, key, v);
       }
     }
     return this._self();
