@@ -72,6 +72,23 @@ function literal(text: string): string {
 export interface FormatOptions {
   /** Put a unit other than % or currency after the number (reports; the OKR tabs have it in its own column). */
   readonly withUnit?: boolean;
+  /** The value shows as exactly 1: "1 hour", not "1 hours". */
+  readonly one?: boolean;
+}
+
+/**
+ * The singular of a unit written as lower-case English words, for a value of exactly 1:
+ * `hours` → `hour`, `new customers` → `new customer`, `deliveries` → `delivery`. Anything
+ * else (`NPS`, `kg`, `status`, `tickets closed`) is kept as typed rather than guessed at.
+ */
+export function singularUnit(unit: string): string {
+  const m = /^((?:[a-z]+ )*)([a-z]{4,})$/.exec(unit);
+  if (m === null) return unit;
+  const [, before = '', word = ''] = m;
+  if (/(ss|us|is)$/.test(word) || !word.endsWith('s')) return unit;
+  if (word.endsWith('ies')) return `${before}${word.slice(0, -3)}y`;
+  if (/(sses|shes|ches|xes|zes)$/.test(word)) return `${before}${word.slice(0, -2)}`;
+  return `${before}${word.slice(0, -1)}`;
 }
 
 /**
@@ -83,7 +100,7 @@ export function numberFormatFor(uom: string, values: readonly unknown[] = [], op
   const measure = measureOf(uom);
   const d = decimalsFor(measure, values);
   // A report asks for every row: the few formats its units and decimals make are kept.
-  const key = `${d}${options.withUnit ? '+' : '-'}${uom}`;
+  const key = `${d}${options.withUnit ? '+' : '-'}${options.one && d === 0 ? '1' : ''}${uom}`;
   let format = formats.get(key);
   if (format === undefined) {
     format = formatOf(measure, d, options);
@@ -99,7 +116,10 @@ function formatOf(measure: Measure, d: number, options: FormatOptions): string {
   if (measure.kind === 'percent') return `0${fraction}%`;
   const number = `#,##0${fraction}`;
   if (measure.kind === 'currency') return `${literal(measure.unit)}${number}`;
-  return options.withUnit && measure.unit !== '' ? `${number}${literal(` ${measure.unit}`)}` : number;
+  if (!options.withUnit || measure.unit === '') return number;
+  // "1.0 hours" stays plural; only a whole 1 reads as one.
+  const unit = options.one && d === 0 ? singularUnit(measure.unit) : measure.unit;
+  return `${number}${literal(` ${unit}`)}`;
 }
 
 function grouped(n: number, decimals: number): string {
@@ -131,7 +151,8 @@ export function formatInUnit(value: unknown, uom: string): string {
     const cents = Number.isInteger(Math.round(Math.abs(n) * 100) / 100) ? size : money(Math.abs(n));
     return `${sign}${measure.unit}${cents}`;
   }
-  return measure.unit === '' ? `${sign}${size}` : `${sign}${size} ${measure.unit}`;
+  if (measure.unit === '') return `${sign}${size}`;
+  return `${sign}${size} ${size === '1' ? singularUnit(measure.unit) : measure.unit}`;
 }
 
 /** A score, expected progress or share as a whole percent: 0.546875 → `55%`; null → `—`. */

@@ -29,7 +29,13 @@ export const percentCell = (value: number | null | undefined): Cell =>
 export function measureCell(value: unknown, uom: string, rowValues: readonly unknown[], notStarted = false): Cell {
   if (notStarted) return { value: 'not started', italic: true, fontColor: MUTED_COLOR };
   if (isBlank(value) || value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return { value, format: rowFormat(uom, rowValues) };
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const format =
+      Math.abs(value) === 1
+        ? numberFormatFor(uom, rowValues, { withUnit: true, one: true })
+        : rowFormat(uom, rowValues);
+    return { value, format };
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return { value: String(value).trim(), format: TEXT_FORMAT };
 }

@@ -57,6 +57,13 @@ describe('numberFormatFor: a row’s Sheets number format', () => {
   ])('%j in %j displays as %j', (value, uom, values, shown) => {
     expect(formatValue(value, numberFormatFor(uom, values, { withUnit: true }), 'UTC')).toBe(shown);
   });
+
+  it('reads "1 hour" for a whole 1 and keeps the plural for any other value', () => {
+    const one = numberFormatFor('hours', [1, 8], { withUnit: true, one: true });
+    expect(formatValue(1, one, 'UTC')).toBe('1 hour');
+    expect(formatValue(8, numberFormatFor('hours', [1, 8], { withUnit: true }), 'UTC')).toBe('8 hours');
+    expect(formatValue(1, numberFormatFor('hours', [1, 2.5], { withUnit: true, one: true }), 'UTC')).toBe('1.0 hours');
+  });
 });
 
 describe('formatInUnit: a value as a message shows it', () => {
@@ -76,6 +83,13 @@ describe('formatInUnit: a value as a message shows it', () => {
     [null, '%', ''],
     [true, '', 'TRUE'],
     [-0.001, '$', '$0'],
+    [1, 'hours', '1 hour'],
+    [-1, 'new customers', '-1 new customer'],
+    [1, 'deliveries', '1 delivery'],
+    [1, 'processes', '1 process'],
+    [1.5, 'hours', '1.5 hours'],
+    [1, 'NPS', '1 NPS'],
+    [1, 'status', '1 status'],
   ])('%j in %j is %j', (value, uom, text) => {
     expect(formatInUnit(value, uom)).toBe(text);
   });
