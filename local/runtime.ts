@@ -40,6 +40,13 @@ export interface AddonRuntime {
    * with the time-driven event object, and without a user interface.
    */
   fireTrigger(id: string, options?: { at?: Date }): FiredTrigger;
+  /**
+   * A user types `values` into `a1` on tab `tab` (the write is the user's, not a counted call
+   * of the script's), then the add-on's simple onEdit trigger runs, in AuthMode.LIMITED, with
+   * the edit event (https://developers.google.com/apps-script/guides/triggers/events#edit:
+   * `value` and `oldValue` only for a single cell).
+   */
+  userEdit(tab: string, a1: string, values: unknown[][]): void;
 }
 
 export interface FiredTrigger {
@@ -158,10 +165,30 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
     return { at: new Date(atMs), event, result };
   };
 
+  const userEdit = (tab: string, a1: string, values: unknown[][]): void => {
+    const { range, oldValue } = emulator.calls.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName(tab);
+      if (sheet === null) throw new Error(`Emulator: userEdit: there is no tab "${tab}"`);
+      const edited = sheet.getRange(a1);
+      const before = edited.getValue();
+      edited.setValues(values);
+      return { range: edited, oldValue: before };
+    });
+    if (typeof context.onEdit !== 'function') return;
+    const single = values.length === 1 && values[0]?.length === 1;
+    const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: emulator.spreadsheet };
+    if (single) {
+      event.value = values[0]?.[0];
+      if (oldValue !== '') event.oldValue = oldValue;
+    }
+    callAs('LIMITED', 'onEdit', event);
+  };
+
   return {
     emulator,
     context,
     topLevelFunctions,
+    userEdit,
     call: ((name: string, ...args: unknown[]) => callAs('FULL', name, ...args)) as AddonRuntime['call'],
     callAs: callAs as AddonRuntime['callAs'],
     evaluate: <T>(expression: string) => vm.runInContext(expression, context) as T,

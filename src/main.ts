@@ -15,6 +15,7 @@ export { validateWorkbook } from './actions/validate';
 export { KPIPROGRESS, OKREXPECTED, OKRROLLUP, OKRSCORE, OKRSTATUS } from './functions/index';
 export { showAbout } from './ui/about';
 export { onInstall, onOpen } from './ui/menu';
+export { onEdit } from './ui/on-edit';
 export { showWeeklyRhythm } from './ui/rhythm/open';
 export { rhythmDialogState, saveWeeklyRhythm } from './ui/rhythm/server';
 export { showSidebar } from './ui/sidebar/open';

@@ -130,4 +130,45 @@ describe('values in their unit of measure (§1.2)', () => {
     const last = log[log.length - 1] ?? [];
     expect([last[1], last[2], last[3]]).toEqual(['C-KR4', '2.40%', '2.05%']);
   });
+
+  it('values typed by hand into an OKR or KPI tab show in their unit at once (simple onEdit trigger)', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('insertSampleOkrs');
+    const corporate = rt.emulator.spreadsheet.getSheetByName('Corporate OKRs') as Sheet;
+    const header = corporate.getRange(1, 1, 1, corporate.getLastColumn()).getValues()[0] ?? [];
+    const column = (name: string) => header.indexOf(name) + 1;
+    const letter = (name: string) => String.fromCharCode(64 + column(name));
+    const next = corporate.getLastRow() + 1;
+    // A new key result typed cell by cell: ID, then Unit, then its values.
+    rt.userEdit('Corporate OKRs', `A${next}`, [['C-KR9']]);
+    rt.userEdit('Corporate OKRs', `${letter('Unit of measure')}${next}`, [['%']]);
+    rt.userEdit('Corporate OKRs', `${letter('Start')}${next}:${letter('Current')}${next}`, [[0.03, 0.015, 0.024]]);
+    expect([shownRow(rt, 'Corporate OKRs', 'C-KR9').Start, shownRow(rt, 'Corporate OKRs', 'C-KR9').Current]).toEqual([
+      '3.0%',
+      '2.4%',
+    ]);
+    // The unit changes: the row's values follow it.
+    rt.userEdit('Corporate OKRs', `${letter('Unit of measure')}${next}`, [['$']]);
+    rt.userEdit('Corporate OKRs', `${letter('Start')}${next}:${letter('Current')}${next}`, [[8e6, 10e6, 8.6e6]]);
+    expect(shownRow(rt, 'Corporate OKRs', 'C-KR9').Current).toBe('$8,600,000');
+
+    const kpis = rt.emulator.spreadsheet.getSheetByName('KPIs') as Sheet;
+    const kpiHeader = kpis.getRange(1, 1, 1, kpis.getLastColumn()).getValues()[0] ?? [];
+    const actual = String.fromCharCode(65 + kpiHeader.indexOf('Actual'));
+    rt.userEdit('KPIs', `${actual}2`, [[720000]]);
+    expect(shownRow(rt, 'KPIs', 'KPI-1').Actual).toBe('$720,000');
+  });
+
+  it('an edit elsewhere, or of a column without values, writes nothing; before authorization nothing runs', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('insertSampleOkrs');
+    rt.emulator.calls.reset();
+    rt.userEdit('Settings', 'B2', [['Acme']]);
+    rt.userEdit('Corporate OKRs', 'C2', [['A new title']]);
+    expect(Object.keys(rt.emulator.calls.snapshot()).filter((k) => k.startsWith('Range.set'))).toEqual([]);
+    const range = (rt.emulator.spreadsheet.getSheetByName('Corporate OKRs') as Sheet).getRange('J2');
+    rt.emulator.calls.reset();
+    rt.callAs('NONE', 'onEdit', { authMode: 'NONE', range } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    expect(rt.emulator.calls.total()).toBe(0);
+  });
 });

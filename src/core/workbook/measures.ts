@@ -55,6 +55,36 @@ function formatsOf<K extends string>(
   return { columns: keys.map((k) => index[k] as number), formats, keys };
 }
 
+const own = (row: readonly unknown[], index: Readonly<Partial<Record<string, number>>>) =>
+  index.uom === undefined ? '' : text(row[index.uom]);
+
+const TYPED_TABS: ReadonlyMap<string, { schema: TableSchema<string>; measured: readonly string[] }> = new Map([
+  [TAB.corporate, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.department, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.team, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.kpis, { schema: KPI_SCHEMA, measured: KPI_MEASURED }],
+]);
+
+/**
+ * Rows typed straight into an OKR or KPI tab: `grid` is the tab's header row then those rows.
+ * Undefined for any other tab, or when the edit (0-based columns `first`–`last`) touched
+ * neither a measured value nor the Unit of measure.
+ */
+export function typedRowFormats(tab: string, grid: Grid, first: number, last: number): TabFormats<string> | undefined {
+  const typed = TYPED_TABS.get(tab);
+  if (typed === undefined) return undefined;
+  const formats = formatsOf(tab, grid, typed.schema, typed.measured, own);
+  if (formats === undefined) return undefined;
+  const uom = mapHeaders(tab, grid[0] ?? [], typed.schema).index.uom;
+  const touched = [...formats.columns, ...(uom === undefined ? [] : [uom])].some((c) => c >= first && c <= last);
+  return touched ? formats : undefined;
+}
+
+/** The OKR and KPI tabs whose values typed by hand get their unit's format. */
+export function isTypedTab(tab: string): boolean {
+  return TYPED_TABS.has(tab);
+}
+
 /** The Unit of measure of every OKR and KPI ID (first row wins, as in the roll-up). */
 export function unitsOfMeasureById(grids: WorkbookGrids): Map<string, string> {
   const units = new Map<string, string>();
@@ -84,8 +114,6 @@ export interface WorkbookFormats {
 
 /** The number formats of every tab's measured values, from the tabs as read. */
 export function measureFormats(grids: WorkbookGrids): WorkbookFormats {
-  const own = (row: readonly unknown[], index: Readonly<Partial<Record<string, number>>>) =>
-    index.uom === undefined ? '' : text(row[index.uom]);
   const units = unitsOfMeasureById(grids);
   const ofItem = (row: readonly unknown[], index: Readonly<Partial<Record<CheckInColumn, number>>>) =>
     index.id === undefined ? '' : (units.get(normalizeId(text(row[index.id]))) ?? '');
