@@ -71,18 +71,24 @@ export function writeDashboard(
   const aside = startAside(ss, index, journal, TAB.dashboard);
   const { sheet } = aside;
   writeReport(sheet, layout.grid, { frozenRows: 1, columnWidths: DASHBOARD_COLUMN_WIDTHS });
-  const place = (n: number) => anchorAt(n * (CHART_WIDTH + CHART_GAP));
+  // Each chart in its slot of the band, at the same size; percent axes run from 0 to 100%.
+  const chartAt = (slot: number, block: Block, percentAxis: boolean) => {
+    const { column, offset } = anchorAt(slot * (CHART_WIDTH + CHART_GAP));
+    const builder = sheet
+      .newChart()
+      .addRange(rangeOf(sheet, block))
+      .setNumHeaders(1)
+      .setPosition(layout.chartRow, column, offset, 0)
+      .setOption('width', CHART_WIDTH)
+      .setOption('height', CHART_HEIGHT);
+    if (!percentAxis) return builder;
+    return builder
+      .setOption('vAxis.format', 'percent')
+      .setOption('vAxis.viewWindow.min', 0)
+      .setOption('vAxis.viewWindow.max', 1);
+  };
 
-  const overTime = sheet
-    .newChart()
-    .addRange(rangeOf(sheet, layout.scoreOverTime))
-    .setNumHeaders(1)
-    .setPosition(layout.chartRow, place(0).column, place(0).offset, 0)
-    .setOption('width', CHART_WIDTH)
-    .setOption('height', CHART_HEIGHT)
-    .setOption('vAxis.format', 'percent')
-    .setOption('vAxis.viewWindow.min', 0)
-    .setOption('vAxis.viewWindow.max', 1)
+  const overTime = chartAt(0, layout.scoreOverTime, true)
     // Expected is the pace to keep: a dashed grey line under the levels' scores.
     .setOption('series', { [LEVELS.length]: { lineDashStyle: [4, 4] } })
     .asLineChart()
@@ -90,29 +96,14 @@ export function writeDashboard(
     .setColors([...LEVEL_COLORS, EXPECTED_COLOR])
     .setLegendPosition(Charts.Position.BOTTOM)
     .build();
-  const byLevel = sheet
-    .newChart()
-    .addRange(rangeOf(sheet, layout.statusByLevel))
-    .setNumHeaders(1)
-    .setPosition(layout.chartRow, place(1).column, place(1).offset, 0)
-    .setOption('width', CHART_WIDTH)
-    .setOption('height', CHART_HEIGHT)
+  const byLevel = chartAt(1, layout.statusByLevel, false)
     .asBarChart()
     .setTitle('Objectives and key results by status, per level')
     .setStacked()
     .setColors(STATUSES.map((s) => STATUS_STYLE[s].chart))
     .setLegendPosition(Charts.Position.BOTTOM)
     .build();
-  const byUnit = sheet
-    .newChart()
-    .addRange(rangeOf(sheet, layout.scoreByUnit))
-    .setNumHeaders(1)
-    .setPosition(layout.chartRow, place(2).column, place(2).offset, 0)
-    .setOption('width', CHART_WIDTH)
-    .setOption('height', CHART_HEIGHT)
-    .setOption('vAxis.format', 'percent')
-    .setOption('vAxis.viewWindow.min', 0)
-    .setOption('vAxis.viewWindow.max', 1)
+  const byUnit = chartAt(2, layout.scoreByUnit, true)
     .asColumnChart()
     .setTitle('Average score per unit, grouped by level')
     // One series per level, a unit's score only in its own: stacked, each bar takes its level's colour.

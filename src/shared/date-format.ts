@@ -6,7 +6,8 @@
  */
 
 export const ISO_DAY = 'yyyy-mm-dd';
-const MONTHS = [
+/** en_US month names, as Sheets' date formats print them. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -46,9 +47,9 @@ export function formatDay(serial: number, pattern: string): string {
         case 'yy':
           return pad(year % 100);
         case 'mmmm':
-          return MONTHS[month - 1] ?? '';
+          return MONTH_NAMES[month - 1] ?? '';
         case 'mmm':
-          return (MONTHS[month - 1] ?? '').slice(0, 3);
+          return (MONTH_NAMES[month - 1] ?? '').slice(0, 3);
         case 'mm':
           return pad(month);
         case 'm':

@@ -9,7 +9,11 @@
  * To write dates, prefer Sheets serial numbers (toSheetsSerial) with a date number format:
  * a serial is a calendar day in every time zone.
  */
+import { MONTH_NAMES } from '../../shared/date-format';
 import { err, ok, type Result } from '../result';
+
+// One list of month names for the pages and the server.
+export { MONTH_NAMES };
 
 export interface CalendarDate {
   readonly year: number;
@@ -22,21 +26,6 @@ export interface CalendarDate {
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export const MONDAY: Weekday = 1;
 export const FRIDAY: Weekday = 5;
-
-export const MONTH_NAMES: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const WEEKDAY_NAMES: readonly string[] = [
   'Monday',
