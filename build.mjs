@@ -119,7 +119,7 @@ async function bundleScript(entry, entryPoints) {
     platform: 'neutral',
     target: TARGET,
     // Sheets parses the whole script on every custom-function call (SPEC §6.1: stay small).
-    minify: true,
+    minify: process.env.OKR_UNMINIFIED !== '1',
     legalComments: 'none',
     define: DEFINES,
     write: false,

@@ -211,10 +211,20 @@ function trend(report: RollupReport, workbook: Workbook): TrendPoint[] {
   >();
   const kinds = new Map<string, 'Objective' | 'Key Result'>();
   for (const r of [...report.rows, ...report.unaligned]) kinds.set(normalizeId(r.id), r.kind);
+  // History holds a row per OKR per snapshot: each spelling of a level is matched once.
+  const levels = new Map<string, Level | undefined>();
+  const levelOf = (typed: string): Level | undefined => {
+    if (!levels.has(typed))
+      levels.set(
+        typed,
+        LEVELS.find((l) => l.toLowerCase() === typed.trim().toLowerCase()),
+      );
+    return levels.get(typed);
+  };
   for (const s of workbook.history) {
     const day = Math.floor(s.date);
     if (day >= Math.floor(workbook.asOfDay)) continue;
-    const level = LEVELS.find((l) => l.toLowerCase() === s.level.trim().toLowerCase());
+    const level = levelOf(s.level);
     if (level === undefined) continue;
     let point = days.get(day);
     if (point === undefined) {
