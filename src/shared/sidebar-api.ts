@@ -238,11 +238,21 @@ export interface SaveOkrInput {
   readonly base: OkrFields | null;
 }
 
-/** One thing that stops a save, at the field it is about (null: the row as a whole). */
-export interface SaveProblem {
-  readonly field: EditField | 'level' | 'id' | null;
+/**
+ * One thing that stops a save or a check-in, at the form field it is about (null: the row or
+ * item as a whole). The sidebar shows every one at once, each at its field (§5).
+ */
+export interface FieldProblem<F extends string> {
+  readonly field: F | null;
   /** In plain words, without a cell reference: the row may not be written yet. */
   readonly message: string;
+}
+
+export type SaveProblem = FieldProblem<EditField | 'level' | 'id'>;
+
+/** What a refused save or check-in says above its buttons; each problem is at its field. */
+export function refusalMessage(problems: number): string {
+  return `Not saved: ${problems === 1 ? 'one thing needs' : `${problems} things need`} fixing first.`;
 }
 
 export type SaveOkrResult =
