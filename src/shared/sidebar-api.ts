@@ -250,6 +250,11 @@ export interface FieldProblem<F extends string> {
 
 export type SaveProblem = FieldProblem<EditField | 'level' | 'id'>;
 
+/** The Check-in panel's fields (§5.2): the key result or KPI, its new value, confidence, comment. */
+export const CHECK_IN_FIELDS = ['item', 'value', 'confidence', 'comment'] as const;
+export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
+export type CheckInProblem = FieldProblem<CheckInField>;
+
 /** What a refused save or check-in says above its buttons; each problem is at its field. */
 export function refusalMessage(problems: number): string {
   return `Not saved: ${problems === 1 ? 'one thing needs' : `${problems} things need`} fixing first.`;
@@ -304,6 +309,12 @@ export interface CheckInEntry {
 }
 
 export type CheckInResult =
+  | {
+      /** Nothing was written: every problem found, each at its field. */
+      readonly status: 'invalid';
+      readonly message: string;
+      readonly problems: readonly CheckInProblem[];
+    }
   | {
       readonly status: 'saved';
       readonly message: string;
