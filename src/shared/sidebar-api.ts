@@ -238,11 +238,26 @@ export interface SaveOkrInput {
   readonly base: OkrFields | null;
 }
 
-/** One thing that stops a save, at the field it is about (null: the row as a whole). */
-export interface SaveProblem {
-  readonly field: EditField | 'level' | 'id' | null;
+/**
+ * One thing that stops a save or a check-in, at the form field it is about (null: the row or
+ * item as a whole). The sidebar shows every one at once, each at its field (§5).
+ */
+export interface FieldProblem<F extends string> {
+  readonly field: F | null;
   /** In plain words, without a cell reference: the row may not be written yet. */
   readonly message: string;
+}
+
+export type SaveProblem = FieldProblem<EditField | 'level' | 'id'>;
+
+/** The Check-in panel's fields (§5.2): the key result or KPI, its new value, confidence, comment. */
+export const CHECK_IN_FIELDS = ['item', 'value', 'confidence', 'comment'] as const;
+export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
+export type CheckInProblem = FieldProblem<CheckInField>;
+
+/** What a refused save or check-in says above its buttons; each problem is at its field. */
+export function refusalMessage(problems: number): string {
+  return `Not saved: ${problems === 1 ? 'one thing needs' : `${problems} things need`} fixing first.`;
 }
 
 export type SaveOkrResult =
@@ -294,6 +309,12 @@ export interface CheckInEntry {
 }
 
 export type CheckInResult =
+  | {
+      /** Nothing was written: every problem found, each at its field. */
+      readonly status: 'invalid';
+      readonly message: string;
+      readonly problems: readonly CheckInProblem[];
+    }
   | {
       readonly status: 'saved';
       readonly message: string;

@@ -1,6 +1,7 @@
 /**
  * §5.2 through the built bundle: a check-in updates Current (and Confidence) and
- * appends to the Check-ins log; a stale one is refused with the fresh value.
+ * appends to the Check-ins log; a stale one is refused with the fresh value; anything
+ * else that stops it comes back as every problem at once, each keyed to its field (§5).
  */
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
@@ -29,14 +30,25 @@ function loaded(rt: AddonRuntime, id: string): KeyResultMeasure {
 
 const checkIn = (rt: AddonRuntime, input: CheckInInput): CheckInResult => plain(rt.call('recordCheckIn', input));
 
-function refusal(rt: AddonRuntime, input: CheckInInput): string {
-  try {
-    rt.call('recordCheckIn', input);
-  } catch (error) {
-    return (error as Error).message;
+/** A refused check-in's problems as { field: message }, after checking the reply's shape. */
+function problems(rt: AddonRuntime, input: CheckInInput): Record<string, string> {
+  const result = checkIn(rt, input);
+  if (result.status !== 'invalid') throw new Error(`recordCheckIn did not refuse: ${result.message}`);
+  const n = result.problems.length;
+  expect(result.message).toBe(
+    n === 1 ? 'Not saved: one thing needs fixing first.' : `Not saved: ${n} things need fixing first.`,
+  );
+  const byField: Record<string, string> = {};
+  for (const p of result.problems) {
+    const key = p.field ?? 'none';
+    expect(byField[key], `one problem per field (${key})`).toBeUndefined();
+    byField[key] = p.message;
   }
-  throw new Error('recordCheckIn did not refuse');
+  return byField;
 }
+
+/** No A1 reference (Tab!B7, B7) in a message: the refused value was never written anywhere. */
+const A1 = /(^|[^A-Za-z])[A-Z]{1,2}\d+\b/;
 
 const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
 
@@ -149,30 +161,76 @@ describe('sidebar server: check-in', () => {
     expect(rt.emulator.calls.count('Range.setValues')).toBe(0);
   });
 
-  it('refuses values the key result cannot take, with a readable message', () => {
+  it('refuses values the key result cannot take: every problem at once, keyed to its field, in plain words', () => {
     const rt = loadAddon({ timeZone: TZ, user: USER });
     writeSampleWorkbook(rt);
     const before = snapshotCells(rt.emulator.spreadsheet);
     const pipeline = loaded(rt, 'SAL-KR1');
     const rollout = loaded(rt, 'PRD-KR1'); // milestone
+    const referral = loaded(rt, 'SMB-KR2'); // binary
     const base = { id: 'SAL-KR1', seen: pipeline.current, confidence: '', comment: '' };
-    expect(refusal(rt, { ...base, value: 'lots' })).toBe(
-      'Not saved. Current must be a number (like 42, 1,200 or 45%) or, for a binary result, done or not done (not "lots").',
-    );
-    expect(refusal(rt, { ...base, value: '' })).toBe('Not saved. Enter the new value.');
-    expect(refusal(rt, { ...base, value: '5', confidence: '11' })).toBe(
-      'Not saved. Confidence must be a number from 0 to 10, not "11".',
-    );
-    expect(refusal(rt, { ...base, id: 'SAL-O1', value: '1' })).toBe(
-      'SAL-O1 is an objective: check-ins update key results.',
-    );
-    expect(refusal(rt, { ...base, id: 'NOPE-1', value: '1' })).toBe(
-      'There is no OKR with ID "NOPE-1" any more: it was deleted or its ID changed. Reload the sidebar.',
-    );
-    expect(refusal(rt, { id: 'PRD-KR1', seen: rollout.current, value: '60', confidence: '', comment: '' })).toBe(
-      'Not saved. New value: milestone current must be a fraction from 0 to 1, like 45% or 0.45 (not 60).',
-    );
+    rt.emulator.calls.reset();
+
+    // Three fields wrong at once: all three come back, each at its field.
+    const all = problems(rt, { ...base, value: 'lots', confidence: '11', comment: 'x'.repeat(5_001) });
+    expect(all).toEqual({
+      value: 'New value must be a number (like 42, 1,200 or 45%), not "lots"',
+      confidence: 'Confidence must be a number from 0 to 10, not "11"',
+      comment: 'Keep the comment to 5,000 characters (it has 5,001)',
+    });
+    for (const message of Object.values(all)) expect(message).not.toMatch(A1);
+    expect(rt.emulator.calls.count('Range.setValues')).toBe(0);
+
+    expect(problems(rt, { ...base, value: '' })).toEqual({ value: 'Enter the new value' });
+    expect(problems(rt, { ...base, value: '5', confidence: 'high' })).toEqual({
+      confidence: 'Confidence must be a number from 0 to 10, not "high"',
+    });
+    expect(problems(rt, { ...base, value: '5', confidence: '-1' })).toEqual({
+      confidence: 'Confidence must be a number from 0 to 10, not "-1"',
+    });
+    // A word where the metric wants a number; a number where it wants done or not done.
+    expect(problems(rt, { ...base, value: 'done' })).toEqual({
+      value: 'New value must be a number (like 42, 1,200 or 45%), not "done"',
+    });
+    expect(problems(rt, { id: 'SMB-KR2', seen: referral.current, value: '5', confidence: '', comment: '' })).toEqual({
+      value: 'New value must be done or not done (yes/no, done/todo, TRUE/FALSE, 1/0, ✓), not "5"',
+    });
+    expect(problems(rt, { id: 'PRD-KR1', seen: rollout.current, value: '60', confidence: '12', comment: '' })).toEqual({
+      value: 'New value must be a fraction from 0 to 1 for a milestone, like 45% or 0.45 (not 60)',
+      confidence: 'Confidence must be a number from 0 to 10, not "12"',
+    });
+
+    // The item itself, and still every other problem with it.
+    expect(problems(rt, { ...base, id: '', seen: '', value: 'lots', confidence: '99' })).toEqual({
+      item: 'Choose a key result',
+      value:
+        'New value must be a number (like 42, 1,200 or 45%) or, for a binary result, done or not done (not "lots")',
+      confidence: 'Confidence must be a number from 0 to 10, not "99"',
+    });
+    expect(problems(rt, { ...base, id: 'SAL-O1', value: '1', confidence: '11' })).toEqual({
+      item: 'SAL-O1 is an objective: check-ins update key results',
+      confidence: 'Confidence must be a number from 0 to 10, not "11"',
+    });
+    expect(problems(rt, { ...base, id: 'NOPE-1', value: '1' })).toEqual({
+      item: 'There is no OKR with ID "NOPE-1" any more: it was deleted or its ID changed. Reload the sidebar',
+    });
     expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
+  });
+
+  it('says at the item when its metric cannot take any value, with the value’s own problems', () => {
+    const rt = loadAddon({ timeZone: TZ, user: USER });
+    writeSampleWorkbook(rt);
+    const ss = rt.emulator.spreadsheet;
+    const kr = loaded(rt, 'SAL-KR1');
+    ss.getSheetByName('Department OKRs')?.getRange('I3').setValue(''); // Target
+    const before = snapshotCells(ss);
+    expect(
+      problems(rt, { id: 'SAL-KR1', seen: kr.current, value: '4,500,000', confidence: 'ten', comment: '' }),
+    ).toEqual({
+      item: 'SAL-KR1 cannot be scored (missing target). Fix its metric in the Edit panel first',
+      confidence: 'Confidence must be a number from 0 to 10, not "ten"',
+    });
+    expect(snapshotCells(ss)).toEqual(before);
   });
 
   it('accepts 45% for a milestone and done for a binary result, and stores comments as text', () => {
@@ -206,15 +264,17 @@ describe('sidebar server: check-in', () => {
     const cell = rt.emulator.spreadsheet.getSheetByName('Department OKRs')?.getRange('J3');
     cell?.setFormula('=2000000*2');
     const kr = loaded(rt, 'SAL-KR1');
-    expect(refusal(rt, { id: 'SAL-KR1', seen: kr.current, value: '5000000', confidence: '', comment: '' })).toBe(
-      'Not saved: Current of SAL-KR1 (Department OKRs row 3) is a formula, =2000000*2. Update the cells it reads instead.',
-    );
+    // The row exists, so the message may say where it is.
+    expect(problems(rt, { id: 'SAL-KR1', seen: kr.current, value: '5000000', confidence: '', comment: '' })).toEqual({
+      item: 'Current of SAL-KR1 (Department OKRs row 3) is a formula, =2000000*2. Update the cells it reads instead',
+    });
     expect(cell?.getFormula()).toBe('=2000000*2');
   });
 
   it('checks in a KPI’s Actual the same way, and refuses one that changed since it was shown', () => {
     const rt = loadAddon({ timeZone: 'Europe/London' });
     writeSampleWorkbook(rt);
+    const kpiTab = () => rt.emulator.spreadsheet.getSheetByName('KPIs') as GoogleAppsScript.Spreadsheet.Sheet;
     const kpis = rt.call('kpiSummaries') as readonly KpiSummary[];
     const mrr = kpis.find((k) => k.id === 'KPI-1');
     expect(mrr?.measure).toMatchObject({ uom: '$', current: 715_000, target: '830000', metricType: 'increase' });
@@ -231,6 +291,21 @@ describe('sidebar server: check-in', () => {
       message:
         "KPI-1's Actual changed to $715,000 since the sidebar loaded it (you saw $700,000). Nothing was saved: check the new value, then record your check-in again.",
     });
+    // An Actual that is not a number, an unknown KPI, a confidence out of range: each at its field.
+    expect(
+      problems(rt, { kind: 'KPI', id: 'KPI-1', seen: 715_000, value: 'about 720k', confidence: '10.5', comment: '' }),
+    ).toEqual({
+      value: 'New value must be a number (like 42, 1,200 or 45%), not "about 720k"',
+      confidence: 'Confidence must be a number from 0 to 10, not "10.5"',
+    });
+    expect(problems(rt, { kind: 'KPI', id: '', seen: '', value: '', confidence: '', comment: '' })).toEqual({
+      item: 'Choose a KPI',
+      value: 'Enter the new value',
+    });
+    expect(problems(rt, { kind: 'KPI', id: 'KPI-404', seen: 1, value: '2', confidence: '', comment: '' })).toEqual({
+      item: 'There is no KPI with ID "KPI-404" any more: it was deleted or its ID changed. Reload the sidebar',
+    });
+    expect(kpiTab().getRange('I2').getValue()).toBe(715_000);
     const saved = checkIn(rt, {
       kind: 'KPI',
       id: 'KPI-1',
@@ -241,8 +316,7 @@ describe('sidebar server: check-in', () => {
     });
     expect(saved).toMatchObject({ status: 'saved', message: 'Checked in KPI-1: $715,000 → $750,000.' });
     expect(saved.status === 'saved' && saved.saved).toMatchObject({ kind: 'KPI', id: 'KPI-1' });
-    const kpiTab = rt.emulator.spreadsheet.getSheetByName('KPIs');
-    expect(kpiTab?.getRange('I2').getValue()).toBe(750_000);
-    expect(kpiTab?.getRange('I2').getDisplayValue()).toBe('$750,000');
+    expect(kpiTab().getRange('I2').getValue()).toBe(750_000);
+    expect(kpiTab().getRange('I2').getDisplayValue()).toBe('$750,000');
   });
 });

@@ -1,27 +1,32 @@
 /**
  * §5.2 Check-in: update a key result's Current (and Confidence) and append the
  * check-in to the `Check-ins` log. If Current is not what the sidebar showed, the
- * check-in is refused with the fresh value: nothing is overwritten silently.
+ * check-in is refused with the fresh value: nothing is overwritten silently. What the user
+ * typed is checked here again, whatever the page checked: every problem is returned at once,
+ * each at its field of the Check-in panel, in plain words (§5).
  * §6.3: the log is the add-on's own sheet, found by its mark; every cell that can
  * change is read first, every write is recorded in the journal, and the log's row is
  * written last, in one call, after every check; a failure undoes the rest.
  */
 import { UserError } from '../../actions/run';
+import { type Metric, readMetric } from '../../core/metric';
+import type { Result } from '../../core/result';
 import { normalizeId } from '../../core/rollup';
 import { scoreKeyResult } from '../../core/score';
 import { formatInUnit, numberFormatFor } from '../../core/units';
-import { isBlank, readNumber } from '../../core/values';
+import { isBlank, readDone, readNumber } from '../../core/values';
 import { CHECK_IN_MEASURED, KPI_MEASURED, OKR_MEASURED } from '../../core/workbook/measures';
-import { classifyMetricError } from '../../core/workbook/metric-problems';
 import type { OkrRow } from '../../core/workbook/okr-rows';
 import { CHECK_IN_SCHEMA, type CheckInColumn, headerRow, mapHeaders, TAB } from '../../core/workbook/schema';
 import { readTable } from '../../core/workbook/table';
 import {
   type CellValue,
   type CheckInInput,
+  type CheckInProblem,
   type CheckInResult,
   type KpiSummary,
   type OkrSummary,
+  refusalMessage,
   showValue,
 } from '../../shared/sidebar-api';
 import {
@@ -38,7 +43,7 @@ import { asText } from '../../sheets/io';
 import type { Journal } from '../../sheets/journal';
 import { createOwnLog, logMovedNote, type OwnLog } from '../../sheets/own-logs';
 import { kpiSummaryAt, summaryAt } from './context';
-import { parseCurrent, textInput, wireValue } from './fields';
+import { type CellInput, parseCurrent, textInput, wireValue } from './fields';
 import { GRID_OF_LEVEL, type GridPatch, patchedState, rawCellsOf, type SidebarState } from './state';
 import { type CellWrite, headerLabel } from './writes';
 
@@ -78,13 +83,17 @@ interface Subject {
 const columnsOf = (index: Readonly<Partial<Record<string, number>>>, keys: readonly string[]): number[] =>
   keys.flatMap((key) => (index[key] === undefined ? [] : [index[key] as number]));
 
-function keyResultSubject(state: SidebarState, id: string): Subject {
+/** The item a check-in is about, or why there is none, in words for the item's field. */
+type Found = { readonly subject: Subject } | { readonly problem: string };
+
+function keyResultSubject(state: SidebarState, id: string): Found {
   const kr = keyResultOf(state, id);
+  if (typeof kr === 'string') return { problem: kr };
   const index = state.workbook.okr.tables[kr.level].header.index;
   if (index.current === undefined)
     throw new UserError(`Not saved: ${kr.tab} has no "Current" column. Add it to the header row.`);
   const cells = rawCellsOf(state, kr);
-  return {
+  const subject: Subject = {
     id: kr.id,
     tab: kr.tab,
     row: kr.row,
@@ -98,21 +107,22 @@ function keyResultSubject(state: SidebarState, id: string): Subject {
     fixIn: 'Fix its metric in the Edit panel first',
     summary: (after) => summaryAt(after, kr.tab, kr.row) as OkrSummary,
   };
+  return { subject };
 }
 
-function kpiSubject(state: SidebarState, id: string): Subject {
+function kpiSubject(state: SidebarState, id: string): Found {
   const key = normalizeId(id);
   const result = state.workbook.kpiResults.find((k) => k.row.key === key);
   if (result === undefined) {
-    throw new UserError(
-      `There is no KPI with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar.`,
-    );
+    return {
+      problem: `There is no KPI with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar`,
+    };
   }
   const { row } = result;
   const index = state.workbook.kpis.table.header.index;
   if (index.actual === undefined)
     throw new UserError(`Not saved: ${TAB.kpis} has no "Actual" column. Add it to the header row.`);
-  return {
+  const subject: Subject = {
     id: row.id,
     tab: TAB.kpis,
     row: row.row,
@@ -126,19 +136,24 @@ function kpiSubject(state: SidebarState, id: string): Subject {
     fixIn: `Fix its Baseline, Target or Direction on ${TAB.kpis} first`,
     summary: (after) => kpiSummaryAt(after, row.key) as KpiSummary,
   };
+  return { subject };
 }
 
-function keyResultOf(state: SidebarState, id: string): OkrRow {
+/** The key result with this ID, or why there is none. */
+function keyResultOf(state: SidebarState, id: string): OkrRow | string {
   const { rows } = state.workbook.okr;
   const index = state.workbook.scores.rollup.nodeIndex.get(normalizeId(id));
   const row = index === undefined ? undefined : rows[index];
   if (row === undefined) {
-    throw new UserError(
-      `There is no OKR with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar.`,
-    );
+    return `There is no OKR with ID "${id}" any more: it was deleted or its ID changed. Reload the sidebar`;
   }
-  if (row.kind !== 'Key Result') throw new UserError(`${row.id} is an objective: check-ins update key results.`);
+  if (row.kind !== 'Key Result') return `${row.id} is an objective: check-ins update key results`;
   return row;
+}
+
+function subjectOf(state: SidebarState, input: CheckInInput): Found {
+  if (input.id.trim() === '') return { problem: input.kind === 'KPI' ? 'Choose a KPI' : 'Choose a key result' };
+  return input.kind === 'KPI' ? kpiSubject(state, input.id) : keyResultSubject(state, input.id);
 }
 
 /**
@@ -156,12 +171,69 @@ function checkingInUser(): string {
   }
 }
 
-function confidenceOf(typed: string): number | '' {
+/** The typed Confidence (blank for none), or null after adding its problem. */
+function confidenceOf(typed: string, problems: CheckInProblem[]): number | '' | null {
   const read = readNumber(typed.trim(), 'Confidence');
   if (!read.ok || (read.value !== null && (read.value < 0 || read.value > 10))) {
-    throw new UserError(`Not saved. Confidence must be a number from 0 to 10, not "${typed.trim()}".`);
+    problems.push({ field: 'confidence', message: `Confidence must be a number from 0 to 10, not "${typed.trim()}"` });
+    return null;
   }
   return read.value ?? '';
+}
+
+/**
+ * Why `typed` is not a value the item's metric takes, in words for the New value field, or
+ * null when it is: the cell value it becomes is then `parsed`.
+ */
+function valueProblem(kr: Subject, metric: Metric, typed: string, parsed: Result<CellInput>): string | null {
+  if (metric.type === 'binary') {
+    const done = readDone(typed, 'New value');
+    return done.ok ? null : done.error;
+  }
+  if (!parsed.ok || typeof parsed.value.value !== 'number') {
+    return `New value must be a number (like 42, 1,200 or 45%), not "${typed}"`;
+  }
+  const { start, target, type } = kr.cells;
+  const scored = scoreKeyResult({ start, target, type, current: parsed.value.value });
+  if (scored.ok) return null;
+  return metric.type === 'milestone'
+    ? `New value must be a fraction from 0 to 1 for a milestone, like 45% or 0.45 (not ${showValue(parsed.value.value)})`
+    : `New value: ${scored.error}`;
+}
+
+/**
+ * The typed new value as the item's cell will hold it, or null after adding its problems: the
+ * value's own (blank, not a number, not one the item's metric takes) at the value's field; an
+ * item that cannot be scored whatever is typed, at the item's.
+ */
+function newValueOf(kr: Subject | null, typed: string, problems: CheckInProblem[]): CellInput | null {
+  const metric = kr === null ? null : readMetric(kr.cells.start, kr.cells.target, kr.cells.type);
+  if (kr !== null && metric !== null && !metric.ok) {
+    problems.push({ field: 'item', message: `${kr.id} cannot be scored (${metric.error}). ${kr.fixIn}` });
+  }
+  const shown = typed.trim();
+  const parsed = parseCurrent(shown, 'New value');
+  let problem: string | null;
+  if (shown === '') problem = 'Enter the new value';
+  else if (kr === null || metric === null || !metric.ok) {
+    // No metric to check it against: only whether it can be a value at all.
+    problem = parsed.ok ? null : parsed.error;
+  } else problem = valueProblem(kr, metric.value, shown, parsed);
+  if (problem !== null) problems.push({ field: 'value', message: problem });
+  return problem === null && parsed.ok && metric?.ok === true ? parsed.value : null;
+}
+
+/** The comment as the log will hold it, or null after adding its problem. */
+function commentOf(typed: string, problems: CheckInProblem[]): CellInput | null {
+  const comment = textInput(typed);
+  const length = String(comment.value).length;
+  if (length <= MAX_COMMENT) return comment;
+  const limit = MAX_COMMENT.toLocaleString('en-US');
+  problems.push({
+    field: 'comment',
+    message: `Keep the comment to ${limit} characters (it has ${length.toLocaleString('en-US')})`,
+  });
+  return null;
 }
 
 interface LogTab {
@@ -212,55 +284,43 @@ function logBlock(target: LogTab, entry: readonly CellWrite[]): { row: number; f
 }
 
 export function recordCheckInIn(state: SidebarState, input: CheckInInput, journal: Journal): CheckInResult {
-  const kr = input.kind === 'KPI' ? kpiSubject(state, input.id) : keyResultSubject(state, input.id);
+  const found = subjectOf(state, input);
+  const problems: CheckInProblem[] = 'problem' in found ? [{ field: 'item', message: found.problem }] : [];
+  const subject = 'subject' in found ? found.subject : null;
+  if (subject !== null) {
+    const fresh = wireValue(subject.cells.current);
+    if (fresh !== input.seen) {
+      const { id, valueLabel, uom } = subject;
+      const message =
+        `${id}'s ${valueLabel} changed to ${inUnit(fresh, uom)} since the sidebar loaded it (you saw ${inUnit(input.seen, uom)}). ` +
+        'Nothing was saved: check the new value, then record your check-in again.';
+      return { status: 'stale', message, fresh: subject.summary(state) };
+    }
+  }
+  // Every problem at once (§5): the item, then each field in the panel's order.
+  const value = newValueOf(subject, input.value, problems);
+  const confidence = confidenceOf(input.confidence, problems);
+  const comment = commentOf(input.comment, problems);
+  const sheet = subject === null ? null : (state.ss.getSheetByName(subject.tab) as Sheet);
+  if (subject !== null && sheet !== null) {
+    const formula = sheet.getRange(subject.row, subject.valueColumn + 1).getFormula();
+    if (formula !== '') {
+      const { valueLabel, id, tab, row } = subject;
+      const message = `${valueLabel} of ${id} (${tab} row ${row}) is a formula, ${formula}. Update the cells it reads instead`;
+      problems.push({ field: 'item', message });
+    }
+  }
+  if (problems.length > 0) return { status: 'invalid', message: refusalMessage(problems.length), problems };
+  if (subject === null || sheet === null || value === null || confidence === null || comment === null) {
+    throw new Error('a check-in was refused without a problem to show');
+  }
+  const kr = subject;
   const currentColumn = kr.valueColumn;
   const cells = kr.cells;
-  const fresh = wireValue(cells.current);
-  if (fresh !== input.seen) {
-    const message =
-      `${kr.id}'s ${kr.valueLabel} changed to ${inUnit(fresh, kr.uom)} since the sidebar loaded it (you saw ${inUnit(input.seen, kr.uom)}). ` +
-      'Nothing was saved: check the new value, then record your check-in again.';
-    return { status: 'stale', message, fresh: kr.summary(state) };
-  }
-  if (input.value.trim() === '') throw new UserError('Not saved. Enter the new value.');
-  const value = parseCurrent(input.value);
-  if (!value.ok) throw new UserError(`Not saved. ${value.error}.`);
-  const scored = scoreKeyResult({
-    start: cells.start,
-    target: cells.target,
-    current: value.value.value,
-    type: cells.type,
-  });
-  if (!scored.ok) {
-    const aboutValue = classifyMetricError(scored.error).field === 'current';
-    throw new UserError(
-      aboutValue
-        ? `Not saved. New value: ${scored.error}.`
-        : `Not saved: ${kr.id} cannot be scored (${scored.error}). ${kr.fixIn}.`,
-    );
-  }
-  if (scored.value === null) {
-    throw new UserError(
-      `Not saved: ${kr.id} has no metric of its own. Set its metric type and target in the Edit panel first.`,
-    );
-  }
-  const confidence = confidenceOf(input.confidence);
-  const comment = textInput(input.comment);
-  if (String(comment.value).length > MAX_COMMENT) {
-    throw new UserError(`Not saved. Keep the comment under ${MAX_COMMENT.toLocaleString('en-US')} characters.`);
-  }
-
-  const sheet = state.ss.getSheetByName(kr.tab) as Sheet;
-  const formula = sheet.getRange(kr.row, currentColumn + 1).getFormula();
-  if (formula !== '') {
-    throw new UserError(
-      `Not saved: ${kr.valueLabel} of ${kr.id} (${kr.tab} row ${kr.row}) is a formula, ${formula}. Update the cells it reads instead.`,
-    );
-  }
 
   const confidenceColumn = kr.confidenceColumn;
-  const okrWrites: CellWrite[] = [{ column: currentColumn, value: value.value.write }];
-  const okrPatches: GridPatch[] = [{ grid: kr.grid, row: kr.row, column: currentColumn, value: value.value.value }];
+  const okrWrites: CellWrite[] = [{ column: currentColumn, value: value.write }];
+  const okrPatches: GridPatch[] = [{ grid: kr.grid, row: kr.row, column: currentColumn, value: value.value }];
   if (confidenceColumn !== undefined && confidence !== '') {
     okrWrites.push({ column: confidenceColumn, value: confidence });
     okrPatches.push({ grid: kr.grid, row: kr.row, column: confidenceColumn, value: confidence });
@@ -272,7 +332,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
     timestamp: { write: now, value: serialInZone(now, state.timeZone) },
     id: { write: asText(kr.id), value: kr.id },
     oldValue: { write: asText(cells.current), value: cells.current },
-    newValue: { write: value.value.write, value: value.value.value },
+    newValue: { write: value.write, value: value.value },
     confidence: { write: confidence, value: confidence },
     comment: { write: comment.write, value: comment.value },
     user: textInput(checkingInUser()),
@@ -290,7 +350,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   }
 
   // §1.2: the new value shows in the key result's unit, on its row and in the log.
-  const measured = [cells.start, cells.target, value.value.value, cells.current];
+  const measured = [cells.start, cells.target, value.value, cells.current];
   const format = numberFormatFor(kr.uom, measured);
   const okrMeasured = [...kr.measuredColumns];
   const logMeasured = CHECK_IN_MEASURED.flatMap((key) => {
@@ -329,7 +389,7 @@ export function recordCheckInIn(state: SidebarState, input: CheckInInput, journa
   return {
     status: 'saved',
     message:
-      `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value.value), kr.uom)}.` +
+      `Checked in ${kr.id}: ${inUnit(wireValue(cells.current), kr.uom)} → ${inUnit(wireValue(value.value), kr.uom)}.` +
       (log.nameTakenByUser === undefined ? '' : ` ${logMovedNote(log)}`),
     saved: kr.summary(after),
     entry: {

@@ -91,14 +91,17 @@ export function parseField(field: EditField, typed: string): Result<CellInput> {
   return ok({ value: input, write: asText(input) });
 }
 
-/** A check-in's or the form's Current: a number (`45%` → 0.45), or a done/not-done word for binary results. */
-export function parseCurrent(typed: string): Result<CellInput> {
+/**
+ * A check-in's new value or the form's Current: a number (`45%` → 0.45), or a done/not-done
+ * word for binary results. `label` names the field in the message, as the form shows it.
+ */
+export function parseCurrent(typed: string, label = 'Current'): Result<CellInput> {
   const input = typed.trim();
-  const number = readNumber(input, 'Current');
+  const number = readNumber(input, label);
   if (number.ok) return ok(same(number.value ?? ''));
   if (readDone(input).ok) return ok({ value: input, write: asText(input) });
   return err(
-    `Current must be a number (like 42, 1,200 or 45%) or, for a binary result, done or not done (not "${input}")`,
+    `${label} must be a number (like 42, 1,200 or 45%) or, for a binary result, done or not done (not "${input}")`,
   );
 }
 

@@ -74,8 +74,9 @@ function cellFrom(value: unknown): CellValue {
   return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : '';
 }
 
+/** A blank ID is left to recordCheckIn, which says so at the item's field with any other problem. */
 export function checkInInputFrom(value: unknown): CheckInInput {
-  if (!isRecord(value) || str(value.id).trim() === '') throw new UserError('Not saved. Choose a key result.');
+  if (!isRecord(value)) throw new UserError('The sidebar sent no check-in: reload it and try again.');
   return {
     ...(value.kind === 'KPI' ? { kind: 'KPI' as const } : {}),
     id: str(value.id),

@@ -18,6 +18,7 @@ import {
   type EditField,
   FIELD_LABELS,
   type OkrFields,
+  refusalMessage,
   type SaveOkrInput,
   type SaveOkrResult,
   type SaveProblem,
@@ -170,12 +171,7 @@ function fieldOf(state: SidebarState, level: Level, finding: Finding): SaveProbl
 }
 
 function refused(problems: readonly SaveProblem[]): SaveOkrResult {
-  const n = problems.length;
-  return {
-    status: 'invalid',
-    message: `Not saved: ${n === 1 ? 'one thing needs' : `${n} things need`} fixing first.`,
-    problems,
-  };
+  return { status: 'invalid', message: refusalMessage(problems.length), problems };
 }
 
 export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Journal): SaveOkrResult {

@@ -2,12 +2,15 @@
  * §5.2 Check-in panel: pick a key result (filtered by unit, owner or what is typed;
  * a list like the Edit panel's), enter the new value, confidence and a comment. The
  * server refuses the check-in if Current changed since it was shown; the panel then
- * shows the fresh value and keeps what was typed.
+ * shows the fresh value and keeps what was typed. Whatever else stops a check-in comes back
+ * from the server field by field, every problem at once, and is shown at its field (§5),
+ * as the Edit panel shows a refused save (field-errors.ts).
  */
 import { formatInUnit } from '../../../core/units';
 import { ISO_DAY } from '../../../shared/date-format';
 import {
   type CellValue,
+  type CheckInField,
   itemLabel,
   type KpiSummary,
   type OkrPage,
@@ -18,6 +21,7 @@ import {
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, showText } from './dom';
+import { clearFieldErrors, showProblems } from './field-errors';
 import { fillSummary, HistoryView, progressRows } from './item-status';
 import { ListSearch } from './list-search';
 import { pageCount } from './okr-picker';
@@ -91,8 +95,7 @@ export class CheckInPanel {
       }
     });
     this.kr.addEventListener('change', () => {
-      showText(this.error, '');
-      showText(this.ok, '');
+      this.clearMessages();
       this.renderSummary();
     });
     store.subscribe((context) => this.render(context));
@@ -135,8 +138,7 @@ export class CheckInPanel {
 
   /** Key results or KPIs: the list, its label and its filters follow. */
   private async switchWhat(): Promise<void> {
-    showText(this.error, '');
-    showText(this.ok, '');
+    this.clearMessages();
     const kpi = this.kpiMode;
     this.filters.hidden = kpi;
     this.filter.hidden = kpi || this.filter.hidden;
@@ -186,6 +188,8 @@ export class CheckInPanel {
   private renderSummary(): void {
     const item = this.selected();
     const rows: [string, string, string?][] = [];
+    // No item chosen: no hint left over from the last one.
+    this.value.placeholder = '';
     if (item?.measure !== undefined) {
       const { start, target, metricType, uom, current } = item.measure;
       rows.push([item.kind === 'KPI' ? 'KPI' : 'Key result', item.title]);
@@ -221,30 +225,45 @@ export class CheckInPanel {
     void this.history.show(item.id, item.measure.uom, this.store.context?.dateFormat ?? ISO_DAY);
   }
 
-  private async record(): Promise<void> {
+  /** The messages and every field's mark: each attempt starts clear, so a corrected field loses its mark. */
+  private clearMessages(): void {
+    clearFieldErrors(this.form);
     showText(this.error, '');
     showText(this.ok, '');
+  }
+
+  /** The control a server problem is shown at. */
+  private control(field: CheckInField): HTMLElement {
+    const controls: Readonly<Record<CheckInField, HTMLElement>> = {
+      item: this.kr,
+      value: this.value,
+      confidence: this.confidence,
+      comment: this.comment,
+    };
+    return controls[field];
+  }
+
+  /**
+   * Sends what was typed as it is, even with no item chosen or a blank value: the server
+   * checks everything and answers with every problem at once, each at its field.
+   */
+  private async record(): Promise<void> {
+    this.clearMessages();
     const item = this.selected();
-    if (item?.measure === undefined) {
-      showText(this.error, this.kpiMode ? 'Choose a KPI first.' : 'Choose a key result first.');
-      this.kr.focus();
-      return;
-    }
-    if (this.value.value.trim() === '') {
-      showText(this.error, 'Enter the new value.');
-      this.value.focus();
-      return;
-    }
     const input = {
-      ...(item.kind === 'KPI' ? { kind: 'KPI' as const } : {}),
-      id: item.id,
-      seen: item.measure.current,
+      ...(this.kpiMode ? { kind: 'KPI' as const } : {}),
+      id: item?.id ?? '',
+      seen: item?.measure?.current ?? '',
       value: this.value.value,
       confidence: this.confidence.value,
       comment: this.comment.value,
     };
     try {
       const result = await whileBusy('Recording the check-in…', () => callServer('recordCheckIn', input));
+      if (result.status === 'invalid') {
+        showProblems(this.error, result.message, result.problems, (field) => this.control(field));
+        return;
+      }
       if (result.status === 'stale') {
         // The fresh value becomes what the user sees; their entries stay for a deliberate retry.
         this.applySaved(result.fresh);
@@ -254,7 +273,7 @@ export class CheckInPanel {
         return;
       }
       this.applySaved(result.saved);
-      this.kr.value = item.id;
+      this.kr.value = result.saved.id;
       this.renderSummary();
       this.showHistory(this.selected(), true);
       this.value.value = '';

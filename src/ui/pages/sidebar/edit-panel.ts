@@ -18,12 +18,13 @@ import {
   type OkrItem,
   type OkrSummary,
   type RowRef,
+  refusalMessage,
   type SaveProblem,
   type SidebarContext,
 } from '../../../shared/sidebar-api';
 import { whileBusy } from './busy';
 import { byId, type Choice, setChoices, setDatalist, showList, showText } from './dom';
-import { clearFieldErrors, firstInPage, sentence, showFieldError } from './field-errors';
+import { clearFieldErrors, showProblems } from './field-errors';
 import { fillSummary, HistoryView, progressRows } from './item-status';
 import { OkrPicker } from './okr-picker';
 import { ParentPicker } from './parent-picker';
@@ -300,7 +301,7 @@ export class EditPanel {
     this.clearMessages();
     const fields = this.readForm();
     if (fields.title.trim() === '') {
-      this.showProblems('Not saved: one thing needs fixing first.', [{ field: 'title', message: 'Give it a title' }]);
+      this.showProblems(refusalMessage(1), [{ field: 'title', message: 'Give it a title' }]);
       return;
     }
     const input = {
@@ -344,22 +345,9 @@ export class EditPanel {
 
   /** Every problem at its field (the row's own in the message above the buttons), focus on the first. */
   private showProblems(message: string, problems: readonly SaveProblem[]): void {
-    const marked: HTMLElement[] = [];
-    const general: string[] = [];
-    for (const problem of problems) {
-      const control =
-        problem.field === 'level'
-          ? this.level
-          : problem.field === 'id'
-            ? this.id
-            : problem.field === null
-              ? null
-              : this.control(problem.field);
-      if (control === null || control.closest('[hidden]') !== null) general.push(sentence(problem.message));
-      else marked.push(showFieldError(control, problem.message));
-    }
-    showText(this.error, [message, ...general].join(' '));
-    (firstInPage(marked) ?? this.error).focus();
+    showProblems(this.error, message, problems, (field) =>
+      field === 'level' ? this.level : field === 'id' ? this.id : this.control(field),
+    );
   }
 
   private async loadSelection(): Promise<void> {
