@@ -9,10 +9,11 @@ import { STATUSES, type Status, statusOf } from '../status';
 import type { KpiResult } from './kpis';
 import { latestCheckIns, type ReportRow, type RollupReport, type SummaryLine } from './report';
 import { LEVELS, type Level, TAB } from './schema';
+import { type CheckInGap, overdueCheckIn } from './stale';
 import type { Workbook } from './workbook';
 
-/** A check-in older than this is stale (§4.2, as Validate warns in §4.3). */
-export const STALE_CHECK_IN_DAYS = 14;
+// The rule of stale check-ins is Validate's too (stale.ts).
+export { STALE_CHECK_IN_DAYS } from './stale';
 /** The needs-attention list stops here; the Roll-up lists everything. */
 export const MAX_ATTENTION = 30;
 
@@ -121,9 +122,9 @@ function statusReason(status: Status | null, score: number | null, expected: num
   return expected === null ? `${status}: ${pct(score)}` : `${status}: ${pct(score)} against ${pct(expected)} expected`;
 }
 
-function staleReason(days: number | null): string | undefined {
-  if (days === null) return 'never checked in';
-  return days > STALE_CHECK_IN_DAYS ? `no check-in for ${days} days` : undefined;
+function staleReason(gap: CheckInGap | null): string | undefined {
+  if (gap === null) return undefined;
+  return gap.neverCheckedIn ? `no check-in since the start (${gap.days} days)` : `no check-in for ${gap.days} days`;
 }
 
 const RANK: Readonly<Record<string, number>> = { 'At risk': 0, Behind: 1 };
@@ -134,7 +135,7 @@ function okrAttention(row: ReportRow): AttentionItem | undefined {
   const status = row.status.ok ? row.status.value : null;
   const reasons = [statusReason(status, score, expected)];
   // Only what is checked in can go stale: measured key results not yet done.
-  if (row.measured && status !== 'Done') reasons.push(staleReason(row.daysSinceCheckIn));
+  reasons.push(staleReason(row.overdueCheckIn));
   const listed = reasons.filter((r): r is string => r !== undefined);
   if (listed.length === 0) return undefined;
   return {
@@ -152,13 +153,13 @@ function okrAttention(row: ReportRow): AttentionItem | undefined {
   };
 }
 
-function kpiAttention(kpi: KpiResult, lastCheckIn: number | undefined, asOfDay: number): AttentionItem | undefined {
+function kpiAttention(kpi: KpiResult, lastCheckIn: number | undefined, workbook: Workbook): AttentionItem | undefined {
   const progress = okValue(kpi.progress);
   const status = okValue(kpi.status);
-  const days = lastCheckIn === undefined ? null : Math.floor(asOfDay) - Math.floor(lastCheckIn);
+  const overdue = overdueCheckIn(lastCheckIn, workbook.settings.settings.cycleStart, workbook.asOfDay);
   const reasons = [
     statusReason(status, progress === null ? null : Math.min(Math.max(progress, 0), 1), null),
-    status === 'Done' ? undefined : staleReason(days),
+    status === 'Done' ? undefined : staleReason(overdue),
   ].filter((r): r is string => r !== undefined);
   if (reasons.length === 0) return undefined;
   const { row } = kpi;
@@ -181,7 +182,7 @@ function attention(report: RollupReport, workbook: Workbook): AttentionItem[] {
   const latest = latestCheckIns(workbook.checkIns);
   const items = [
     ...[...report.rows, ...report.unaligned].flatMap((r) => okrAttention(r) ?? []),
-    ...workbook.kpiResults.flatMap((k) => kpiAttention(k, latest.get(k.row.key), workbook.asOfDay) ?? []),
+    ...workbook.kpiResults.flatMap((k) => kpiAttention(k, latest.get(k.row.key), workbook) ?? []),
   ];
   const levelRank = (l: Level | null) => (l === null ? LEVELS.length : LEVELS.indexOf(l));
   // At risk, then Behind, then stale only; corporate first within each; tree order otherwise.

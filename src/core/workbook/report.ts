@@ -13,6 +13,7 @@ import type { Snapshot } from './logs';
 import type { OkrKind, OkrRow } from './okr-rows';
 import { LEVELS, type Level } from './schema';
 import type { RowScore } from './score-workbook';
+import { type CheckInGap, overdueCheckIn } from './stale';
 import type { Workbook } from './workbook';
 
 export type TrendSymbol = '▲' | '▼' | '=';
@@ -57,6 +58,8 @@ export interface ReportRow {
   readonly lastCheckIn: number | null;
   /** Calendar days since `lastCheckIn`. */
   readonly daysSinceCheckIn: number | null;
+  /** A measured key result not yet done whose check-in is overdue (stale.ts); null otherwise. */
+  readonly overdueCheckIn: CheckInGap | null;
   readonly score: Result<number | null>;
   readonly expected: Result<number>;
   /** score − expected: below 0 the row is behind the pace of the cycle; null without both. */
@@ -298,6 +301,8 @@ export function buildReport(workbook: Workbook): RollupReport {
       const lastCheckIn = r.key === '' ? null : (checkedIn.get(r.key) ?? null);
       const score = s.score.ok ? s.score.value : null;
       const measured = r.kind === 'Key Result' && !(r.ownScore.ok && r.ownScore.value === null);
+      const start = (r.startDate.ok ? r.startDate.value : null) ?? workbook.settings.settings.cycleStart;
+      const done = score !== null && score >= 1;
       into.push({
         index,
         depth,
@@ -320,6 +325,7 @@ export function buildReport(workbook: Workbook): RollupReport {
         // Calendar days, as a person counts them: checked in on Friday is 3 days ago on Monday.
         daysSinceCheckIn:
           lastCheckIn === null ? null : Math.max(0, Math.floor(workbook.asOfDay) - Math.floor(lastCheckIn)),
+        overdueCheckIn: measured && !done ? overdueCheckIn(lastCheckIn, start, workbook.asOfDay) : null,
         score: s.score,
         expected: s.expected,
         gap: score !== null && s.expected.ok ? score - s.expected.value : null,

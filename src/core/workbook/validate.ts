@@ -4,18 +4,18 @@
  * Validate reports is exactly what the Score column shows.
  */
 
-import { daysElapsed } from '../expected';
 import { formatIsoDate, fromSheetsSerial } from '../rollout/calendar';
 import { type Finding, sortFindings } from './findings';
 import type { OkrRow } from './okr-rows';
+import { latestCheckIns } from './report';
 import { OKR_SCHEMA, type OkrColumn, TAB_ORDER } from './schema';
+import { overdueCheckIn } from './stale';
 import { cellFinding, type Table } from './table';
 import type { Workbook } from './workbook';
 
 export const MAX_OBJECTIVES_PER_UNIT = 5;
 export const MIN_KEY_RESULTS = 2;
 export const MAX_KEY_RESULTS = 5;
-export const STALE_CHECK_IN_DAYS = 14;
 
 const isoDays = new Map<number, string>();
 
@@ -72,6 +72,7 @@ function earlierFindings(workbook: Workbook): Finding[] {
     ...workbook.okr.problems,
     ...workbook.kpis.problems,
     ...workbook.kpiFindings,
+    ...staleKpis(workbook),
     ...workbook.logProblems,
   ];
 }
@@ -230,23 +231,45 @@ function countKeyResults(
  * 14 days; before its first one the clock runs from its start (row date, else cycle).
  */
 function staleCheckIns(workbook: Workbook, at: At, isoDay: (day: number) => string): void {
-  const last = new Map<string, number>();
-  for (const c of workbook.checkIns) last.set(c.key, Math.max(last.get(c.key) ?? Number.NEGATIVE_INFINITY, c.at));
+  const last = latestCheckIns(workbook.checkIns);
   const { rollup } = workbook.scores;
   workbook.scores.rows.forEach(({ row, score }, i) => {
     if (row.kind !== 'Key Result' || row.key === '' || rollup.nodeIndex.get(row.key) !== i) return;
     if (!row.ownScore.ok || row.ownScore.value === null) return;
     if (score.ok && score.value !== null && score.value >= 1) return;
-    const checkedIn = last.get(row.key);
-    const since = checkedIn ?? (row.startDate.ok ? row.startDate.value : null) ?? workbook.settings.settings.cycleStart;
-    const days = daysElapsed(since, workbook.asOfDay);
-    if (days <= STALE_CHECK_IN_DAYS) return;
-    const message =
-      checkedIn === undefined
-        ? `no check-in since the start on ${isoDay(since)} (${days} days)`
-        : `no check-in for ${days} days (last on ${isoDay(checkedIn)})`;
-    at(row, 'current', 'warning', 'stale-check-in', message);
+    const start = (row.startDate.ok ? row.startDate.value : null) ?? workbook.settings.settings.cycleStart;
+    const gap = overdueCheckIn(last.get(row.key), start, workbook.asOfDay);
+    if (gap !== null) at(row, 'current', 'warning', 'stale-check-in', staleMessage(gap, isoDay));
   });
+}
+
+function staleMessage(gap: { days: number; since: number; neverCheckedIn: boolean }, isoDay: (day: number) => string) {
+  return gap.neverCheckedIn
+    ? `no check-in since the start on ${isoDay(gap.since)} (${gap.days} days)`
+    : `no check-in for ${gap.days} days (last on ${isoDay(gap.since)})`;
+}
+
+/** KPIs are checked in too (§5.2): one not Done with no Actual recorded for 14 days, counted from the cycle's start. */
+function staleKpis(workbook: Workbook): Finding[] {
+  const last = latestCheckIns(workbook.checkIns);
+  const findings: Finding[] = [];
+  for (const { row, status } of workbook.kpiResults) {
+    if (row.key === '' || (status.ok && status.value === 'Done')) continue;
+    const gap = overdueCheckIn(last.get(row.key), workbook.settings.settings.cycleStart, workbook.asOfDay);
+    if (gap === null) continue;
+    findings.push(
+      cellFinding(
+        workbook.kpis.table,
+        row.row,
+        'actual',
+        'warning',
+        'stale-check-in',
+        row.id,
+        staleMessage(gap, isoDay),
+      ),
+    );
+  }
+  return findings;
 }
 
 /** Dates that parse but make no period with the other date (a row's or the cycle's) break Expected. */

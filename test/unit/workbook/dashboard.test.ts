@@ -53,6 +53,19 @@ describe('buildDashboard on the sample company (as of 2027-02-15)', () => {
     expect(later.some((a) => a.id === 'C-KR2')).toBe(false);
   });
 
+  it('counts an item never checked in from its start, so nothing is overdue early in a cycle', () => {
+    const grids = sample();
+    grids.checkIns = grids.checkIns?.slice(0, 1); // the header only: nothing checked in yet
+    const overdue = (asOf: number) =>
+      dashboardOf(grids, asOf).attention.flatMap((a) => a.reasons.filter((r) => r.startsWith('no check-in')));
+    // The sample's cycle starts on 2027-01-01.
+    expect(overdue(day(2027, 1, 4))).toEqual([]);
+    expect(overdue(day(2027, 1, 15))).toEqual([]);
+    const later = dashboardOf(grids, day(2027, 1, 16)).attention;
+    expect(later.find((a) => a.id === 'ENT-KR2')?.reasons).toEqual(['no check-in since the start (15 days)']);
+    expect(later.find((a) => a.id === 'KPI-2')?.reasons).toContain('no check-in since the start (15 days)');
+  });
+
   it('draws score over time per level from History, ending with today', () => {
     const grids = sample();
     addRow(grids.history, { Date: day(2027, 2, 1), Level: 'Corporate', ID: 'C-O1', Score: 0.4, Expected: 0.35 });

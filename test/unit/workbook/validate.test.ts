@@ -112,7 +112,7 @@ describe('validateWorkbook', () => {
       });
     }
     // The sixth objective of the unit is ENT-O6, sheet row 20 + 4 × 3 = 32.
-    // Check-ins of the sample are at noon on 2027-02-12; by 2027-03-01 16 whole days have passed.
+    // Check-ins of the sample are at noon on 2027-02-12: 2027-03-01 is 17 calendar days later.
     const found = validateWorkbook(read(grids, day(2027, 3, 1)));
     expect(found.filter((f) => f.rule === 'too-many-objectives').map(formatFinding)).toEqual([
       'Team OKRs!D32 (Unit): unit "enterprise sales" has 6 objectives: keep to 5 or fewer',
@@ -120,13 +120,18 @@ describe('validateWorkbook', () => {
     expect(found.filter((f) => f.rule === 'key-result-count').map(formatFinding)).toEqual([
       'Team OKRs!A32 (ID): objective has 6 key results: keep to 5 or fewer',
     ]);
-    const stale = found.filter((f) => f.rule === 'stale-check-in');
+    const stale = found.filter((f) => f.rule === 'stale-check-in' && f.tab !== 'KPIs');
     // 19 measured key results in the sample (4 corporate, 3 department, 12 team); done ones need
     // no check-in: C-KR2, C-KR7, SMB-KR2,
     // PLT-KR2, ONB-KR2 are at 1, and the added ones are all done: 19 − 5 = 14.
     expect(stale).toHaveLength(14);
     expect(formatFinding(stale[0] as never)).toBe(
-      'Corporate OKRs!J3 (Current): no check-in for 16 days (last on 2027-02-12)',
+      'Corporate OKRs!J3 (Current): no check-in for 17 days (last on 2027-02-12)',
+    );
+    // KPIs are checked in too: every KPI of the sample but the one at its target (row 5) is as stale.
+    const staleKpis = found.filter((f) => f.rule === 'stale-check-in' && f.tab === 'KPIs').map(formatFinding);
+    expect(staleKpis).toEqual(
+      [2, 3, 4, 6, 7].map((row) => `KPIs!I${row} (Actual): no check-in for 17 days (last on 2027-02-12)`),
     );
   });
 });

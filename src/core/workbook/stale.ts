@@ -1,0 +1,27 @@
+/**
+ * One rule for Validate (§4.3) and the Dashboard (§4.2): an item measured by check-ins needs
+ * one every 14 days; before its first, the clock runs from its start (the row's Start date,
+ * else the cycle's), so nothing is overdue on the first day of a cycle.
+ */
+export const STALE_CHECK_IN_DAYS = 14;
+
+export interface CheckInGap {
+  /** Calendar days since the last check-in, or since the start when there was none (as the Roll-up counts). */
+  readonly days: number;
+  /** That last check-in or start (a Sheets serial). */
+  readonly since: number;
+  readonly neverCheckedIn: boolean;
+}
+
+/** The gap when it is more than 14 days; null when the item is not overdue (or has no start to count from). */
+export function overdueCheckIn(
+  lastCheckIn: number | null | undefined,
+  start: number | null,
+  asOfDay: number,
+): CheckInGap | null {
+  const since = lastCheckIn ?? start;
+  if (since === null || since === undefined) return null;
+  const days = Math.floor(asOfDay) - Math.floor(since);
+  if (days <= STALE_CHECK_IN_DAYS) return null;
+  return { days, since, neverCheckedIn: lastCheckIn === null || lastCheckIn === undefined };
+}
