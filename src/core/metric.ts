@@ -1,4 +1,5 @@
 import { err, ok, type Result } from './result';
+import { formatInUnit } from './units';
 import { isBlank, quote, readDone, readNumber } from './values';
 
 /** §2.1: the six metric types, by their canonical name. */
@@ -65,7 +66,7 @@ function required(value: unknown, what: string): Result<number> {
  * are not read at all by the types that ignore them, so stray text there is
  * not this row's error.
  */
-export function readMetric(start: unknown, target: unknown, typeCell: unknown): Result<Metric> {
+export function readMetric(start: unknown, target: unknown, typeCell: unknown, uom?: string): Result<Metric> {
   const parsed = parseMetricType(typeCell);
   if (!parsed.ok) return parsed;
   const type = parsed.value;
@@ -83,13 +84,15 @@ export function readMetric(start: unknown, target: unknown, typeCell: unknown): 
   const inferred = t.value > s.value ? 'increase' : 'decrease';
   if (type !== null && type !== inferred) {
     const wanted = type === 'increase' ? 'above' : 'below';
-    return err(`${type} needs a target ${wanted} the start (start ${s.value}, target ${t.value})`);
+    return err(
+      `${type} needs a target ${wanted} the start (start ${shown(s.value, uom)}, target ${shown(t.value, uom)})`,
+    );
   }
   return ok({ type: inferred, start: s.value, target: t.value });
 }
 
 /** Raw progress p of a measured value (§2.1), not clamped; ok(null) when current is blank. */
-export function measure(metric: Metric, current: unknown): Result<number | null> {
+export function measure(metric: Metric, current: unknown, uom?: string): Result<number | null> {
   if (metric.type === 'binary') {
     if (isBlank(current)) return ok(null);
     const done = readDone(current);
@@ -103,7 +106,7 @@ export function measure(metric: Metric, current: unknown): Result<number | null>
       // A plain 45 is refused rather than guessed at: 45 could mean 45% or a typo for 0.45.
       return c >= 0 && c <= 1
         ? ok(c)
-        : err(`milestone current must be a fraction from 0 to 1, like 45% or 0.45 (not ${c})`);
+        : err(`milestone current must be a fraction from 0 to 1, like 45% or 0.45 (not ${shown(c, uom)})`);
     case 'stay above':
       return ok(c >= metric.target ? 1 : 0);
     case 'stay below':
@@ -136,8 +139,16 @@ export function isUnmeasured(cells: MetricCells): boolean {
  * measured yet: a blank current means "no measurement yet" (§3.2), whatever
  * the rest of the row holds — Validate reports a half-filled metric.
  */
-export function progress(cells: MetricCells): Result<number | null> {
+export function progress(cells: MetricCells, uom?: string): Result<number | null> {
   if (isBlank(cells.current)) return ok(null);
-  const metric = readMetric(cells.start, cells.target, cells.type);
-  return metric.ok ? measure(metric.value, cells.current) : metric;
+  const metric = readMetric(cells.start, cells.target, cells.type, uom);
+  return metric.ok ? measure(metric.value, cells.current, uom) : metric;
+}
+
+/**
+ * A number in a message: in the row's Unit of measure where the caller knows it (§1.2: the
+ * workbook's messages), as typed otherwise (a custom function sees no unit).
+ */
+function shown(n: number, uom: string | undefined): string {
+  return uom === undefined ? String(n) : formatInUnit(n, uom);
 }

@@ -160,7 +160,10 @@ export function evaluateKpis(
 ): { readonly results: readonly KpiResult[]; readonly findings: readonly Finding[] } {
   const findings: Finding[] = [];
   const results = kpis.rows.map((row): KpiResult => {
-    const p = progress({ start: row.baseline, target: row.target, current: row.actual, type: row.directionCell });
+    const p = progress(
+      { start: row.baseline, target: row.target, current: row.actual, type: row.directionCell },
+      row.uom,
+    );
     if (!p.ok) {
       const { field, rule } = classifyMetricError(p.error);
       findings.push(cellFinding(kpis.table, row.row, KPI_METRIC_COLUMN[field], 'error', rule, row.id, p.error));

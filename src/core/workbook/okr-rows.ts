@@ -122,7 +122,8 @@ function readRow(
     current: cellOf('current'),
     type: cellOf('metricType'),
   };
-  const ownScore: Result<number | null> = kind === 'Key Result' ? scoreKeyResult(metric) : ok(null);
+  const ownScore: Result<number | null> =
+    kind === 'Key Result' ? scoreKeyResult(metric, text(cellOf('uom'))) : ok(null);
   if (!ownScore.ok) {
     const { field, rule } = classifyMetricError(ownScore.error);
     problem(METRIC_COLUMN[field], rule, ownScore.error);

@@ -194,7 +194,7 @@ function valueProblem(kr: Subject, metric: Metric, typed: string, parsed: Result
     return `New value must be a number (like 42, 1,200 or 45%), not "${typed}"`;
   }
   const { start, target, type } = kr.cells;
-  const scored = scoreKeyResult({ start, target, type, current: parsed.value.value });
+  const scored = scoreKeyResult({ start, target, type, current: parsed.value.value }, kr.uom);
   if (scored.ok) return null;
   return metric.type === 'milestone'
     ? `New value must be a fraction from 0 to 1 for a milestone, like 45% or 0.45 (not ${showValue(parsed.value.value)})`
@@ -207,7 +207,7 @@ function valueProblem(kr: Subject, metric: Metric, typed: string, parsed: Result
  * item that cannot be scored whatever is typed, at the item's.
  */
 function newValueOf(kr: Subject | null, typed: string, problems: CheckInProblem[]): CellInput | null {
-  const metric = kr === null ? null : readMetric(kr.cells.start, kr.cells.target, kr.cells.type);
+  const metric = kr === null ? null : readMetric(kr.cells.start, kr.cells.target, kr.cells.type, kr.uom);
   if (kr !== null && metric !== null && !metric.ok) {
     problems.push({ field: 'item', message: `${kr.id} cannot be scored (${metric.error}). ${kr.fixIn}` });
   }

@@ -36,6 +36,19 @@ describe('parseOkrTabs on the sample company', () => {
     expect(byId.get('PRD-KR1')?.startDate).toEqual({ ok: true, value: day(2027, 1, 15) });
   });
 
+  it('shows the numbers of a metric problem in the row’s unit (§1.2), as the cells show them', () => {
+    const grids = sample();
+    setCell(grids.corporate, 'C-KR4', 'Metric type', 'increase'); // a decrease from 3.0% to 1.5%
+    setCell(grids.corporate, 'C-KR1', 'Metric type', 'decrease'); // an increase from $8M to $10M
+    const problems = parseOkrTabs(grids).problems.map(formatFinding);
+    expect(problems).toContain(
+      'Corporate OKRs!G7 (Metric type): increase needs a target above the start (start 3%, target 1.5%)',
+    );
+    expect(problems).toContain(
+      'Corporate OKRs!G3 (Metric type): decrease needs a target below the start (start $8,000,000, target $10,000,000)',
+    );
+  });
+
   it('gives a key result with a blank Unit its objective’s', () => {
     const byId = new Map(tabs.rows.map((r) => [r.id, r]));
     expect(byId.get('ENT-KR1')).toMatchObject({ ownUnit: '', unit: 'Enterprise Sales' });
