@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { type SidebarServer, startSidebarServer } from '../../local/sidebar-server';
 
@@ -99,4 +100,34 @@ export async function openSidebar(browser: Browser, prepare: (rt: AddonRuntime) 
 /** Waits until no server call is running. */
 export async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+}
+
+/**
+ * The hooks every sidebar suite needs: one Chromium for the suite, and each test's sidebar
+ * closed after it with no native dialog and no uncaught page error left behind.
+ */
+export function sidebarSession(): { open(prepare: (rt: AddonRuntime) => void): Promise<OpenSidebar> } {
+  let browser: Browser | undefined;
+  let current: OpenSidebar | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const { dialogs, pageErrors } = current;
+    await current.close();
+    current = undefined;
+    expect(dialogs, 'no native dialog may open').toEqual([]);
+    expect(pageErrors, 'no uncaught page error').toEqual([]);
+  });
+  return {
+    open: async (prepare) => {
+      if (browser === undefined) throw new Error('the browser did not start');
+      current = await openSidebar(browser, prepare);
+      return current;
+    },
+  };
 }

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddonRuntime } from '../../local/runtime';
 import { writeSampleWorkbook } from '../support/workbook';
-import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
+import { browserAvailable, idle, type OpenSidebar, sidebarSession } from './harness';
 
 const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 
@@ -56,26 +56,11 @@ function messagesAtTheirFields(page: Page): Promise<boolean> {
 }
 
 describe.skipIf(!browserAvailable())('sidebar: a refused check-in, at its fields', () => {
-  let browser: Browser;
+  const session = sidebarSession();
   let open: OpenSidebar | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    if (!open) return;
-    const { dialogs, pageErrors } = open;
-    await open.close();
-    open = undefined;
-    expect(dialogs, 'no native dialog may open').toEqual([]);
-    expect(pageErrors, 'no uncaught page error').toEqual([]);
-  });
-
   it('a key result: every problem at its field at once, focus on the first, marks gone once corrected', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt, server } = open;
     const log = logLength(rt);
     await page.click('#tab-checkin');
@@ -133,7 +118,7 @@ describe.skipIf(!browserAvailable())('sidebar: a refused check-in, at its fields
   });
 
   it('a KPI: an Actual that is not a number and a confidence out of range, at their fields, as text', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt } = open;
     await page.click('#tab-checkin');
     await page.selectOption('#checkin-what', 'kpi');
@@ -165,7 +150,7 @@ describe.skipIf(!browserAvailable())('sidebar: a refused check-in, at its fields
   });
 
   it('no key result to check in: said at the picker, with the blank value, focus on the picker', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page } = open;
     await page.click('#tab-checkin');
     // A unit and an owner with no key result in common empty the list.

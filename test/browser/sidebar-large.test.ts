@@ -3,10 +3,10 @@
  * it opens with one call, then asks the server for what the first pages leave out.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddonRuntime } from '../../local/runtime';
 import { emulatedToday, generatedWorkbook, writeGrids } from '../support/workbook';
-import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
+import { browserAvailable, idle, type OpenSidebar, sidebarSession } from './harness';
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 const optionTexts = (page: Page, selector: string) =>
@@ -21,26 +21,11 @@ const cell = (rt: AddonRuntime, tab: string, a1: string) =>
   rt.emulator.spreadsheet.getSheetByName(tab)?.getRange(a1).getValue();
 
 describe.skipIf(!browserAvailable())('sidebar page in Chromium, 2,000 OKR rows', () => {
-  let browser: Browser;
+  const session = sidebarSession();
   let open: OpenSidebar | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    if (!open) return;
-    const { dialogs, pageErrors } = open;
-    await open.close();
-    open = undefined;
-    expect(dialogs, 'no native dialog may open').toEqual([]);
-    expect(pageErrors, 'no uncaught page error').toEqual([]);
-  });
-
   it('opens with one call, finds the rest on the server, and saves without reloading the lists', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeGrids(rt, generatedWorkbook(2_000, emulatedToday(rt)));
       // generatedWorkbook: Team OKRs holds T-O<i> on row 2 + 3i, its key results T-KR<i>a and b below.
       const team = rt.emulator.spreadsheet.getSheetByName('Team OKRs');

@@ -5,10 +5,10 @@
  * new check-in joins the top of that list.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddonRuntime } from '../../local/runtime';
 import { writeSampleWorkbook } from '../support/workbook';
-import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
+import { browserAvailable, idle, type OpenSidebar, sidebarSession } from './harness';
 
 function selectRow(rt: AddonRuntime, tab: string, row: number): void {
   const sheet = rt.emulator.spreadsheet.getSheetByName(tab);
@@ -20,22 +20,11 @@ const entries = (page: Page, list: string) =>
   page.locator(`${list} li .history-head`).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 
 describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-ins', () => {
-  let browser: Browser;
+  const session = sidebarSession();
   let open: OpenSidebar | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await open?.close();
-    open = undefined;
-  });
-
   it('Edit: a loaded key result shows score, expected, status and its last check-ins', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       selectRow(rt, 'Corporate OKRs', 3); // C-KR1
     });
@@ -59,7 +48,7 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
   });
 
   it('dates appear, and are typed, in the workbook’s format', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       // This workbook shows its dates day first (Start date is column N of the OKR tabs).
       rt.emulator.spreadsheet.getSheetByName('Corporate OKRs')?.getRange('N2:N20').setNumberFormat('dd/mm/yyyy');
@@ -83,7 +72,7 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
   });
 
   it('a refused save shows every problem at its field, in plain words, focus on the first', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page } = open;
     await page.selectOption('#edit-level', 'Team');
     await page.selectOption('#edit-type', 'Key Result');
@@ -111,7 +100,7 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
   });
 
   it('Check-in: the chosen key result’s recent check-ins, and a new one on top after recording', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page } = open;
     await page.click('#tab-checkin');
     await page.selectOption('#checkin-kr', 'C-KR4');
@@ -134,7 +123,7 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
   });
 
   it('Check-in takes a KPI’s Actual, logged the same way, with its history', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt } = open;
     await page.click('#tab-checkin');
     await page.selectOption('#checkin-what', 'kpi');

@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddonRuntime } from '../../local/runtime';
 import { emptyFields, type OkrFields } from '../../src/shared/sidebar-api';
 import { percentTexts } from '../../src/ui/pages/sidebar/edit-panel';
 import { snapshotCells, writeGrids, writeSampleWorkbook } from '../support/workbook';
-import { type Browser, browserAvailable, idle, launchBrowser, type OpenSidebar, openSidebar } from './harness';
+import { browserAvailable, idle, type OpenSidebar, sidebarSession } from './harness';
 
 const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 
@@ -82,26 +82,11 @@ describe('percentTexts: Start, Target and Current of a % row as percentages', ()
 });
 
 describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
-  let browser: Browser;
+  const session = sidebarSession();
   let open: OpenSidebar | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    if (!open) return;
-    const { dialogs, pageErrors } = open;
-    await open.close();
-    open = undefined;
-    expect(dialogs, 'no native dialog may open').toEqual([]);
-    expect(pageErrors, 'no uncaught page error').toEqual([]);
-  });
-
   it('creates an objective and a key result under it', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       select(rt, 'Corporate OKRs', 'A1');
     });
@@ -159,7 +144,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('edits the row selected in the sheet; Enter saves', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       select(rt, 'Team OKRs', 'E3');
     });
@@ -179,7 +164,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('opens a key result from "Open an existing OKR" by keyboard alone, and saves only what changed', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       select(rt, 'Corporate OKRs', 'A1');
     });
@@ -272,7 +257,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('records a check-in: Current and the Check-ins log change', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt } = open;
     const logRows = () => rt.emulator.spreadsheet.getSheetByName('Check-ins')?.getDataRange().getValues() ?? [];
     const before = logRows().length;
@@ -304,7 +289,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('refuses a stale check-in and shows the fresh value, keeping what was typed', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt } = open;
     await page.click('#tab-checkin');
     await page.selectOption('#checkin-kr', 'SAL-KR1');
@@ -324,7 +309,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('shows server errors as readable messages, busy while the call runs, and keeps the form', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, server } = open;
     await page.fill('#edit-title', 'Expand to two new regions');
     server.failNext('saveOkr', 'Exception: Service Spreadsheets timed out while accessing document with id 1abc.');
@@ -357,7 +342,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('works with the keyboard alone', async () => {
-    open = await openSidebar(browser, (rt) => writeSampleWorkbook(rt));
+    open = await session.open((rt) => writeSampleWorkbook(rt));
     const { page, rt } = open;
     const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
     const k = page.keyboard;
@@ -429,7 +414,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
       'javascript:alert(1)',
       '"><svg onload=alert(1)>',
     ];
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       const grids = writeSampleWorkbook(rt);
       const department = grids.department.map((r) => [...r]);
       // Department OKRs columns D Unit, E Title, F Owner; rows 2–4 hold SAL-O1, SAL-KR1, SAL-KR2.
@@ -497,7 +482,7 @@ describe.skipIf(!browserAvailable())('sidebar page in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations (axe-core), and looks right at 300 px', async () => {
-    open = await openSidebar(browser, (rt) => {
+    open = await session.open((rt) => {
       writeSampleWorkbook(rt);
       select(rt, 'Department OKRs', 'A3');
     });
