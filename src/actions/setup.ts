@@ -28,6 +28,7 @@ import { isoDay } from '../sheets/reports/style';
 import { measureFormatsOf, writeHeaderBlock, writeRowsBelow } from '../sheets/setup/blocks';
 import { type FormulaPlan, kpiFormulas, okrFormulas, takeOverColumns } from '../sheets/setup/formulas';
 import { planSettings, type SettingsOutcome, writeSettings } from '../sheets/setup/settings';
+import { SetupWrites } from '../sheets/setup/sheet-writes';
 import { type FirstRows, logSlot, prepared, type Rows, type Slot, slotOf } from '../sheets/setup/slots';
 import { SetupStyles } from '../sheets/setup/styles';
 import { type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
@@ -72,7 +73,8 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   const { ss, journal, survey, today } = input;
   const rows = input.rows ?? {};
   const styles = new SetupStyles();
-  const ctx = { journal, styles };
+  const writes = new SetupWrites();
+  const ctx = { journal, styles, writes };
   const changes: string[] = [];
   const warnings: string[] = [];
 
@@ -128,6 +130,9 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
     create(corporate);
     corporate.styled = true;
     styleNewTable(ctx, corporate.layout, prepared(corporate), true);
+    // Styled in full before it is copied.
+    writes.make(corporate.sheet);
+    styles.applyStatusColours(journal);
     for (const slot of [department, team]) {
       slot.sheet = copySheet(ss, journal, corporate.sheet as Sheet, corporate.name, slot.name);
       slot.newSheet = true;
@@ -151,6 +156,7 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   }
   const settings = writeSettings(
     journal,
+    writes,
     settingsSheet,
     settingsPlan,
     survey.settings === undefined,
@@ -171,15 +177,19 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
       const own = new Map(
         formulas.filter((f) => f.table.name === slot.name).map((f) => [f.column, f.formula] as const),
       );
-      writeHeaderBlock(journal, slot, table, own, tableRows);
-    } else if (tableRows.length > 0) writeRowsBelow(journal, slot, table, tableRows);
+      writeHeaderBlock(journal, writes, slot, table, own, tableRows);
+    } else if (tableRows.length > 0) writeRowsBelow(journal, writes, slot, table, tableRows);
   }
 
   // Live formulas on the user's tabs: each column taken over without losing what was typed.
-  const taken = takeOverColumns(journal, takeOvers, notes, isoDay(today));
+  const taken = takeOverColumns(journal, writes, takeOvers, notes, isoDay(today));
   warnings.push(...taken.left);
 
-  measureFormatsOf(journal, survey, { okr, kpis, checkIns }, rows);
+  measureFormatsOf(journal, writes, survey, { okr, kpis, checkIns }, rows);
+
+  // The writes into cells, each sheet's ranges fetched at once, then the Status colours.
+  writes.make();
+  styles.applyStatusColours(journal);
 
   for (const slot of okr) changes.push(...describe(prepared(slot), slot.layout));
   changes.push(...describe(prepared(kpis), kpis.layout));

@@ -8,13 +8,16 @@ import {
   HISTORY_SCHEMA,
   LEVELS,
   type Level,
+  mapHeaders,
   OKR_TAB_OF_LEVEL,
   TAB,
   type TableSchema,
 } from '../../core/workbook/schema';
 import { serialDatesInPlace } from '../dates';
 import { indexSheets, type SheetsIndex } from '../generated';
+import { KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../layout';
 import { LOG_KIND, type LogKind, type OwnLog, readOwnLog } from '../own-logs';
+import { settingsNeedSize } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,9 +31,11 @@ export interface TabRead {
   readonly values: readonly (readonly unknown[])[];
   /** Same shape as `values`; "" where a cell holds no formula. Empty for logs (not needed). */
   readonly formulas: readonly (readonly string[])[];
-  readonly maxRows: number;
-  readonly maxColumns: number;
-  readonly frozenRows: number;
+  /** The sheet's size, read only where set-up needs it (undefined elsewhere: see readTab). */
+  readonly maxRows: number | undefined;
+  readonly maxColumns: number | undefined;
+  /** Undefined for Settings, whose frozen rows set-up leaves alone. */
+  readonly frozenRows: number | undefined;
   /** The sheet's conditional format rules, read for tabs that get Status colours. */
   readonly rules: readonly Rule[];
 }
@@ -78,17 +83,43 @@ export function usedHeight(tab: TabRead | undefined): number {
   return 0;
 }
 
-function readTab(sheet: Sheet, name: string, withRules: boolean, timeZone: string): TabRead {
+/**
+ * What a tab's read includes besides its cells. `size`: a tab's rows and columns are read only
+ * where set-up needs them (§6.1: each is a service call, and Set up has a budget of 150).
+ */
+interface ReadOptions {
+  readonly rules: boolean;
+  readonly frozen: boolean;
+  readonly size: (read: TabRead) => boolean;
+}
+
+function readTab(sheet: Sheet, name: string, timeZone: string, options: ReadOptions): TabRead {
   const range = sheet.getDataRange();
-  return {
+  const cells: TabRead = {
     name,
     sheet,
     values: serialDatesInPlace(range.getValues(), timeZone),
     formulas: range.getFormulas(),
-    maxRows: sheet.getMaxRows(),
-    maxColumns: sheet.getMaxColumns(),
-    frozenRows: sheet.getFrozenRows(),
-    rules: withRules ? sheet.getConditionalFormatRules() : [],
+    maxRows: undefined,
+    maxColumns: undefined,
+    frozenRows: options.frozen ? sheet.getFrozenRows() : undefined,
+    rules: options.rules ? sheet.getConditionalFormatRules() : [],
+  };
+  if (!options.size(cells)) return cells;
+  return { ...cells, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+}
+
+/**
+ * A user's table needs its size when set-up adds columns to it (they may not fit), writes its
+ * body from the sheet's size (an empty tab, or one with no row under its header), or may find
+ * a sheet of one row. A tab with every column of ours and rows under its header needs none:
+ * the formats of the columns set-up takes over go on open-ended ranges (tables.ts).
+ */
+function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean {
+  return (read) => {
+    if (read.values.length < 2) return true;
+    const found = mapHeaders(layout.tab, read.values[0] ?? [], layout.schema).index;
+    return layout.schema.columns.some((c) => found[c.key] === undefined);
   };
 }
 
@@ -114,15 +145,18 @@ function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: strin
 export function surveyWorkbook(ss: Spreadsheet): Survey {
   const timeZone = ss.getSpreadsheetTimeZone();
   const index = indexSheets(ss);
-  const tab = (name: string, withRules: boolean): TabRead | undefined => {
+  const tab = (name: string, options: ReadOptions): TabRead | undefined => {
     // Sheets keeps no two names that differ only in case, so the lower-cased index finds it.
     const sheet = index.byName.get(name.toLowerCase());
-    return sheet === undefined ? undefined : readTab(sheet, name, withRules, timeZone);
+    return sheet === undefined ? undefined : readTab(sheet, name, timeZone, options);
   };
+  const table = (layout: TableLayout<string>) =>
+    tab(layout.tab, { rules: true, frozen: true, size: tableNeedsSize(layout) });
   const okr = {} as Record<Level, TabRead | undefined>;
-  for (const level of LEVELS) okr[level] = tab(OKR_TAB_OF_LEVEL[level], true);
-  const kpis = tab(TAB.kpis, true);
-  const settings = tab(TAB.settings, false);
+  for (const level of LEVELS) okr[level] = table(OKR_LAYOUT(OKR_TAB_OF_LEVEL[level]) as TableLayout<string>);
+  const kpis = table(KPI_LAYOUT as TableLayout<string>);
+  // Set-up leaves the frozen rows of Settings as they are, and has no colours for it.
+  const settings = tab(TAB.settings, { rules: false, frozen: false, size: settingsNeedSize });
   return {
     ss,
     timeZone,
