@@ -14,7 +14,7 @@ import {
   type TableSchema,
 } from '../../core/workbook/schema';
 import { serialDatesInPlace } from '../dates';
-import { indexSheets, type SheetsIndex } from '../generated';
+import { GENERATED_KEY, type SheetsIndex } from '../generated';
 import { KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../layout';
 import { LOG_KIND, type LogKind, type OwnLog, readOwnLog } from '../own-logs';
 import { settingsNeedSize } from './settings';
@@ -141,10 +141,41 @@ function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: strin
   return { log, tab: read };
 }
 
+/**
+ * The spreadsheet's sheets as generated.ts indexes them, with the marks of the add-on's logs
+ * only (all set-up reads of marks: own-logs.ts), found by one search instead of one read per
+ * sheet (§6.1: Set up has a budget of 150 calls): the spreadsheet's finder searches the
+ * metadata of every location in it
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#createDeveloperMetadataFinder()),
+ * withKey keeps those of our key
+ * (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder#withKey(String)),
+ * and a mark's location gives its sheet
+ * (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location#getSheet()),
+ * matched to the sheets listed by name (names are unique). As in indexSheets, the first sheet
+ * in tab order carrying a kind's mark is that kind's.
+ */
+function indexWithLogMarks(ss: Spreadsheet): SheetsIndex {
+  const order = ss.getSheets();
+  const nameOf = new Map(order.map((s) => [s, s.getName()] as const));
+  const byName = new Map(order.map((s) => [(nameOf.get(s) ?? '').toLowerCase(), s] as const));
+  const kinds: ReadonlySet<string> = new Set(Object.values(LOG_KIND));
+  const marked = new Map<string, Sheet>();
+  for (const mark of ss.createDeveloperMetadataFinder().withKey(GENERATED_KEY).find()) {
+    const kind = mark.getValue();
+    if (kind === null || !kinds.has(kind)) continue;
+    const sheet = mark.getLocation().getSheet();
+    const listed = sheet === null ? undefined : byName.get(sheet.getName().toLowerCase());
+    if (listed === undefined) continue;
+    const known = marked.get(kind);
+    if (known === undefined || order.indexOf(listed) < order.indexOf(known)) marked.set(kind, listed);
+  }
+  return { order, names: new Set(byName.keys()), marked, byName, nameOf };
+}
+
 /** Reads every tab Set up may change, each once, before anything is written. */
 export function surveyWorkbook(ss: Spreadsheet): Survey {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const index = indexSheets(ss);
+  const index = indexWithLogMarks(ss);
   const tab = (name: string, options: ReadOptions): TabRead | undefined => {
     // Sheets keeps no two names that differ only in case, so the lower-cased index finds it.
     const sheet = index.byName.get(name.toLowerCase());
