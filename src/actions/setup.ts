@@ -31,7 +31,7 @@ import { planSettings, type SettingsOutcome, writeSettings } from '../sheets/set
 import { SetupWrites } from '../sheets/setup/sheet-writes';
 import { type FirstRows, logSlot, prepared, type Rows, type Slot, slotOf } from '../sheets/setup/slots';
 import { SetupStyles } from '../sheets/setup/styles';
-import { type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
+import { historyColouredBySnapshot, type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
 import { copySheet, createSheet, extendTable, type PreparedTable, styleNewTable } from '../sheets/setup/tables';
 import { runAction } from './run';
 
@@ -111,10 +111,10 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
     if (slot.read) slot.sheet = slot.read.sheet;
     else create(slot);
   };
-  const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>) => {
+  const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>, colours = true) => {
     const table = prepared(slot);
     if (table.created) styleNewTable(ctx, slot.layout, table, false);
-    else extendTable(ctx, slot.layout, table, takenOver);
+    else extendTable(ctx, slot.layout, table, takenOver, colours);
   };
   const takenOverKeys = <K extends string>(slot: Slot<K>): Set<K> =>
     new Set(
@@ -151,8 +151,13 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   for (const log of [checkIns, history] as (Slot<string> | undefined)[]) {
     if (log === undefined) continue;
     useOrCreate(log);
-    if (log.newSheet) markOwnLog(log.sheet as Sheet, (log as unknown) === history ? 'history' : 'check-ins');
-    styleOrExtend(log, new Set());
+    const isHistory = (log as unknown) === history;
+    if (log.newSheet) markOwnLog(log.sheet as Sheet, isHistory ? 'history' : 'check-ins');
+    styleOrExtend(
+      log,
+      new Set(),
+      !(isHistory && historyColouredBySnapshot(survey.history, (rows.history ?? []).length > 0)),
+    );
   }
   const settings = writeSettings(
     journal,

@@ -38,9 +38,16 @@ function statusRules(sheet: Sheet, column: number): Rule[] {
   );
 }
 
-export function applyStatusColours(sheet: Sheet, column: number): void {
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule));
-  sheet.setConditionalFormatRules([...kept, ...statusRules(sheet, column)]);
+/**
+ * Status colours on a sheet whose rules were read before anything was written (a read after a
+ * write costs a round trip, §6.1): a user's rules are kept, in their order, ours go after them.
+ * Writes nothing and returns false when ours are in place already.
+ */
+export function colourStatusesOver(sheet: Sheet, column: number, before: readonly Rule[]): boolean {
+  const ours = before.filter(isOurs);
+  if (ours.length >= STATUSES.length) return false;
+  sheet.setConditionalFormatRules([...before.filter((rule) => !ours.includes(rule)), ...statusRules(sheet, column)]);
+  return true;
 }
 
 /** On a sheet the add-on just created (it has no rules to keep): nothing is read back. */

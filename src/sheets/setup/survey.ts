@@ -123,7 +123,17 @@ function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean
   };
 }
 
-function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string): LogRead {
+/**
+ * A History found by its name and header row (not by a mark: made by hand, or before logs were
+ * marked) holding no row yet: Set up gives it no Status colours, since it has no row to colour
+ * (unless set-up writes rows into it: Insert sample), and Record snapshot colours it with its
+ * first rows (snapshot.ts). One sheet fewer to colour keeps Set up within its 150 calls (§6.1).
+ */
+export function historyColouredBySnapshot(history: LogRead, writesRows: boolean): boolean {
+  return history.tab !== undefined && !history.log.marked && usedHeight(history.tab) <= 1 && !writesRows;
+}
+
+function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string, writesRows: boolean): LogRead {
   const schema = (kind === LOG_KIND.history ? HISTORY_SCHEMA : CHECK_IN_SCHEMA) as TableSchema<string>;
   const log = readOwnLog(index, tab, kind, schema, timeZone);
   if (log.sheet === null || log.grid === undefined) return { log };
@@ -135,10 +145,11 @@ function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: strin
     maxRows: log.maxRows,
     maxColumns: log.maxColumns,
     frozenRows: log.sheet.getFrozenRows(),
-    // History has Status colours: read them, so that a second run finds them in place.
-    rules: kind === LOG_KIND.history ? log.sheet.getConditionalFormatRules() : [],
+    rules: [],
   };
-  return { log, tab: read };
+  // History has Status colours: read them, so that a second run finds them in place.
+  if (kind !== LOG_KIND.history || historyColouredBySnapshot({ log, tab: read }, writesRows)) return { log, tab: read };
+  return { log, tab: { ...read, rules: log.sheet.getConditionalFormatRules() } };
 }
 
 /**
@@ -172,8 +183,11 @@ function indexWithLogMarks(ss: Spreadsheet): SheetsIndex {
   return { order, names: new Set(byName.keys()), marked, byName, nameOf };
 }
 
-/** Reads every tab Set up may change, each once, before anything is written. */
-export function surveyWorkbook(ss: Spreadsheet): Survey {
+/**
+ * Reads every tab Set up may change, each once, before anything is written. `writesRows`: the
+ * caller may write rows into the logs (Insert sample), see historyColouredBySnapshot.
+ */
+export function surveyWorkbook(ss: Spreadsheet, writesRows = false): Survey {
   const timeZone = ss.getSpreadsheetTimeZone();
   const index = indexWithLogMarks(ss);
   const tab = (name: string, options: ReadOptions): TabRead | undefined => {
@@ -195,7 +209,7 @@ export function surveyWorkbook(ss: Spreadsheet): Survey {
     okr,
     ...(kpis ? { kpis } : {}),
     ...(settings ? { settings } : {}),
-    checkIns: readLog(index, TAB.checkIns, LOG_KIND.checkIns, timeZone),
-    history: readLog(index, TAB.history, LOG_KIND.history, timeZone),
+    checkIns: readLog(index, TAB.checkIns, LOG_KIND.checkIns, timeZone, writesRows),
+    history: readLog(index, TAB.history, LOG_KIND.history, timeZone, writesRows),
   };
 }

@@ -101,6 +101,7 @@ function style<K extends string>(
   table: PreparedTable<K>,
   isNew: (key: K) => boolean,
   formatted: (key: K) => boolean,
+  colours = true,
 ): void {
   const { sheet, plan, maxRows, name } = table;
   const record = (what: string, undo?: () => void) => {
@@ -191,7 +192,7 @@ function style<K extends string>(
   }
 
   // Status colours, unless ours are in place already; a user's own rules are kept, in order.
-  if (layout.status !== undefined) {
+  if (layout.status !== undefined && colours) {
     const before = table.read?.rules ?? [];
     const ours = before.filter(isStatusColourRule);
     if (ours.length < 4) {
@@ -240,6 +241,8 @@ export function extendTable<K extends string>(
   layout: TableLayout<K>,
   table: PreparedTable<K>,
   takenOver: ReadonlySet<K>,
+  /** False for a History whose colours come with its first snapshot (survey.ts). */
+  colours = true,
 ): void {
   const { sheet, plan, name } = table;
   const read = table.read as TabRead;
@@ -265,7 +268,7 @@ export function extendTable<K extends string>(
     ctx.journal.record(`${name}: header row frozen`, () => sheet.setFrozenRows(0));
   }
   const isNew = (key: K) => appended.has(key);
-  style(ctx, layout, table, isNew, (key) => isNew(key) || takenOver.has(key));
+  style(ctx, layout, table, isNew, (key) => isNew(key) || takenOver.has(key), colours);
 }
 
 /** Finds the table's sheet and plan; creates nothing yet. */
