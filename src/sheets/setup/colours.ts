@@ -24,16 +24,18 @@ function isOurs(rule: Rule): boolean {
  * The rule covers the column from row 2 down, open-ended (`G2:G`: a range with no end row,
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
  * so rows a snapshot appends later, after the sheet was fitted to fewer rows, are coloured too.
+ * One builder makes the four: its methods change only what they set, and each build() is a
+ * rule of the builder as it stands then
+ * (https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#build()).
  */
 function statusRules(sheet: Sheet, column: number): Rule[] {
   const letter = columnLetter(column);
-  const range = sheet.getRange(`${letter}2:${letter}`);
+  const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange(`${letter}2:${letter}`)]);
   return STATUSES.map((status) =>
-    SpreadsheetApp.newConditionalFormatRule()
+    builder
       .whenTextEqualTo(status)
       .setBackground(STATUS_STYLE[status].background)
       .setFontColor(STATUS_STYLE[status].font)
-      .setRanges([range])
       .build(),
   );
 }
