@@ -7,8 +7,10 @@
  *
  * Everything is read first (surveyWorkbook), then only written (§6.1: a read after a write
  * costs a round trip), in batches that fit a budget of 150 service calls: a new workbook's
- * three OKR tabs are one styled tab and two copies of it, and each new tab's header row, live
- * formulas and first rows are one write. Every write is in the journal (§6.3).
+ * three OKR tabs are one styled tab and two copies of it, each new tab's header row, live
+ * formulas and first rows are one write, the writes into each sheet's cells fetch their ranges
+ * together (sheet-writes.ts), and the Status colour rules of every sheet come from one builder
+ * (styles.ts). Every write is in the journal (§6.3).
  */
 
 import {

@@ -1,8 +1,9 @@
 /**
- * Data validation rules and the Status colours of §2.5, each built once per action and shared
- * by every tab that needs it: a builder call is a service call, and Set up has a budget of
- * 150 (§6.1). A built rule is a value, so two tabs may use the same one; a builder stays
- * usable after build() (each build is a snapshot of the builder as it stands).
+ * Data validation rules, each built once per action and shared by every tab that needs it, and
+ * the Status colours of §2.5, built by one builder for every sheet: a builder call is a service
+ * call, and Set up has a budget of 150 (§6.1). A built rule is a value, so two tabs may use the
+ * same validation; a builder stays usable after build() (each build is a snapshot of the
+ * builder as it stands).
  */
 import { STATUSES, type Status } from '../../core/status';
 import type { Journal } from '../journal';
