@@ -55,7 +55,7 @@ const rowsOf = (grid: Grid) => grid.slice(1);
 
 function insertSample(journal: Journal): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const survey = surveyWorkbook(ss);
+  const survey = surveyWorkbook(ss, true);
   const theirs = tabsOfTheUser(survey);
   if (theirs.length > 0) {
     throw new UserError(

@@ -7,8 +7,10 @@
  *
  * Everything is read first (surveyWorkbook), then only written (§6.1: a read after a write
  * costs a round trip), in batches that fit a budget of 150 service calls: a new workbook's
- * three OKR tabs are one styled tab and two copies of it, and each new tab's header row, live
- * formulas and first rows are one write. Every write is in the journal (§6.3).
+ * three OKR tabs are one styled tab and two copies of it, each new tab's header row, live
+ * formulas and first rows are one write, the writes into each sheet's cells fetch their ranges
+ * together (sheet-writes.ts), and the Status colour rules of every sheet come from one builder
+ * (styles.ts). Every write is in the journal (§6.3).
  */
 
 import {
@@ -28,9 +30,10 @@ import { isoDay } from '../sheets/reports/style';
 import { measureFormatsOf, writeHeaderBlock, writeRowsBelow } from '../sheets/setup/blocks';
 import { type FormulaPlan, kpiFormulas, okrFormulas, takeOverColumns } from '../sheets/setup/formulas';
 import { planSettings, type SettingsOutcome, writeSettings } from '../sheets/setup/settings';
+import { SetupWrites } from '../sheets/setup/sheet-writes';
 import { type FirstRows, logSlot, prepared, type Rows, type Slot, slotOf } from '../sheets/setup/slots';
 import { SetupStyles } from '../sheets/setup/styles';
-import { type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
+import { historyColouredBySnapshot, type Survey, surveyWorkbook, type TabRead } from '../sheets/setup/survey';
 import { copySheet, createSheet, extendTable, type PreparedTable, styleNewTable } from '../sheets/setup/tables';
 import { runAction } from './run';
 
@@ -72,7 +75,8 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   const { ss, journal, survey, today } = input;
   const rows = input.rows ?? {};
   const styles = new SetupStyles();
-  const ctx = { journal, styles };
+  const writes = new SetupWrites();
+  const ctx = { journal, styles, writes };
   const changes: string[] = [];
   const warnings: string[] = [];
 
@@ -109,10 +113,10 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
     if (slot.read) slot.sheet = slot.read.sheet;
     else create(slot);
   };
-  const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>) => {
+  const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>, colours = true) => {
     const table = prepared(slot);
     if (table.created) styleNewTable(ctx, slot.layout, table, false);
-    else extendTable(ctx, slot.layout, table, takenOver);
+    else extendTable(ctx, slot.layout, table, takenOver, colours);
   };
   const takenOverKeys = <K extends string>(slot: Slot<K>): Set<K> =>
     new Set(
@@ -128,6 +132,9 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
     create(corporate);
     corporate.styled = true;
     styleNewTable(ctx, corporate.layout, prepared(corporate), true);
+    // Styled in full before it is copied.
+    writes.make(corporate.sheet);
+    styles.applyStatusColours(journal);
     for (const slot of [department, team]) {
       slot.sheet = copySheet(ss, journal, corporate.sheet as Sheet, corporate.name, slot.name);
       slot.newSheet = true;
@@ -146,11 +153,17 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   for (const log of [checkIns, history] as (Slot<string> | undefined)[]) {
     if (log === undefined) continue;
     useOrCreate(log);
-    if (log.newSheet) markOwnLog(log.sheet as Sheet, (log as unknown) === history ? 'history' : 'check-ins');
-    styleOrExtend(log, new Set());
+    const isHistory = (log as unknown) === history;
+    if (log.newSheet) markOwnLog(log.sheet as Sheet, isHistory ? 'history' : 'check-ins');
+    styleOrExtend(
+      log,
+      new Set(),
+      !(isHistory && historyColouredBySnapshot(survey.history, (rows.history ?? []).length > 0)),
+    );
   }
   const settings = writeSettings(
     journal,
+    writes,
     settingsSheet,
     settingsPlan,
     survey.settings === undefined,
@@ -171,15 +184,19 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
       const own = new Map(
         formulas.filter((f) => f.table.name === slot.name).map((f) => [f.column, f.formula] as const),
       );
-      writeHeaderBlock(journal, slot, table, own, tableRows);
-    } else if (tableRows.length > 0) writeRowsBelow(journal, slot, table, tableRows);
+      writeHeaderBlock(journal, writes, slot, table, own, tableRows);
+    } else if (tableRows.length > 0) writeRowsBelow(journal, writes, slot, table, tableRows);
   }
 
   // Live formulas on the user's tabs: each column taken over without losing what was typed.
-  const taken = takeOverColumns(journal, takeOvers, notes, isoDay(today));
+  const taken = takeOverColumns(journal, writes, takeOvers, notes, isoDay(today));
   warnings.push(...taken.left);
 
-  measureFormatsOf(journal, survey, { okr, kpis, checkIns }, rows);
+  measureFormatsOf(journal, writes, survey, { okr, kpis, checkIns }, rows);
+
+  // The writes into cells, each sheet's ranges fetched at once, then the Status colours.
+  writes.make();
+  styles.applyStatusColours(journal);
 
   for (const slot of okr) changes.push(...describe(prepared(slot), slot.layout));
   changes.push(...describe(prepared(kpis), kpis.layout));

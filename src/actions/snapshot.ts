@@ -17,7 +17,7 @@ import { DATE_FORMAT, NO_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from '../sheets/r
 import { mergeHistory } from '../sheets/reports/history';
 import { noOkrRowsMessage } from '../sheets/reports/okr-guard';
 import { isoDay, plural } from '../sheets/reports/style';
-import { colourNewSheetStatuses } from '../sheets/setup/colours';
+import { colourNewSheetStatuses, colourStatusesOver } from '../sheets/setup/colours';
 import { type ReadWorkbook, readWorkbookSheets } from '../sheets/workbook';
 import { runAction, UserError } from './run';
 
@@ -83,6 +83,7 @@ export function writeSnapshot(
   let sheet: Sheet;
   let first: number;
   let end: number;
+  let rulesBefore: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] | undefined;
   if (log.sheet === null) {
     sheet = createOwnLog(ss, journal, log, width);
     // §2.5 colours on Status, open-ended so that later snapshots' rows are coloured too.
@@ -99,6 +100,10 @@ export function writeSnapshot(
   } else {
     sheet = log.sheet;
     const grid = log.grid ?? [];
+    // §2.5 A History found by its name and header row (not by a mark) and holding no row yet
+    // gets its Status colours with its first rows: Set up leaves them to this snapshot
+    // (survey.ts). Its rules are read before anything is written.
+    rulesBefore = !log.marked && grid.length <= 1 ? sheet.getConditionalFormatRules() : undefined;
     first = firstChangedRow(grid, rows);
     end = Math.max(total, grid.length);
     // Formats of the rows about to be written, read before any write, so they can be put back.
@@ -121,6 +126,12 @@ export function writeSnapshot(
         journal.record(`${where} (History columns): number format`, () => restoreFormats(before));
       }
     }
+  }
+  if (rulesBefore !== undefined && colourStatusesOver(sheet, merged.columns.status, rulesBefore)) {
+    const before = rulesBefore;
+    journal.record(`${log.name}: Status colours (conditional formatting)`, () =>
+      sheet.setConditionalFormatRules([...before]),
+    );
   }
   // The snapshot itself: one call, the last one (§6.3). Rows past the new end are blanked.
   const block = Array.from({ length: end - first }, (_, k) => rows[first + k] ?? Array(width).fill(''));

@@ -8,7 +8,6 @@
  * One setNumberFormats per run of adjacent value columns, whatever the row count (§6.1).
  */
 import { numberFormatFor } from '../core/units';
-import type { TabFormats } from '../core/workbook/measures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -24,36 +23,44 @@ function runsOf(columns: readonly number[]): { first: number; width: number }[] 
   return runs;
 }
 
+/** A block of formats: 1-based row and column, its size, and its formats row by row. */
+export interface FormatBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+  readonly formats: string[][];
+}
+
 /**
- * Writes one format per row from 1-based `firstRow` into the 0-based `columns`: every
- * measured column of a row shows the row's unit.
+ * One format per row from 1-based `firstRow` in the 0-based `columns`, as one block per run of
+ * adjacent columns: every measured column of a row shows the row's unit.
  */
+export function measureFormatBlocks(
+  columns: readonly number[],
+  formats: readonly string[],
+  firstRow = 2,
+): FormatBlock[] {
+  if (formats.length === 0) return [];
+  return runsOf(columns).map((run) => ({
+    row: firstRow,
+    column: run.first + 1,
+    numRows: formats.length,
+    numColumns: run.width,
+    formats: formats.map((format) => new Array<string>(run.width).fill(format)),
+  }));
+}
+
+/** Writes measureFormatBlocks: one setNumberFormats per run of adjacent columns. */
 export function writeMeasureFormats(
   sheet: Sheet,
   columns: readonly number[],
   formats: readonly string[],
   firstRow = 2,
 ): void {
-  if (formats.length === 0) return;
-  for (const run of runsOf(columns)) {
-    sheet
-      .getRange(firstRow, run.first + 1, formats.length, run.width)
-      .setNumberFormats(formats.map((format) => new Array<string>(run.width).fill(format)));
+  for (const block of measureFormatBlocks(columns, formats, firstRow)) {
+    sheet.getRange(block.row, block.column, block.numRows, block.numColumns).setNumberFormats(block.formats);
   }
-}
-
-/**
- * Formats computed from a grid in another column order (the sample's, in schema order)
- * written into the columns `index` gives the tab's values.
- */
-export function writeFormatsAt<K extends string>(
-  sheet: Sheet,
-  tabFormats: TabFormats<K> | undefined,
-  index: Readonly<Partial<Record<K, number>>>,
-): void {
-  if (tabFormats === undefined) return;
-  const columns = tabFormats.keys.flatMap((key) => (index[key] === undefined ? [] : [index[key] as number]));
-  writeMeasureFormats(sheet, columns, tabFormats.formats);
 }
 
 /** One row the add-on just wrote (a save, a check-in): its values in `uom`. */

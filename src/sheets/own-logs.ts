@@ -26,6 +26,8 @@ export interface OwnLog {
   readonly sheet: Sheet | null;
   /** Its name: the sheet's as read, else the name a new log gets. */
   readonly name: string;
+  /** Found by its mark (false for a log recognised by its name and header row, or none). */
+  readonly marked: boolean;
   /** Its cells as read (dates as serials), undefined without a sheet. */
   readonly grid: unknown[][] | undefined;
   /** Its size as read, for growing it without reading it again after a write. */
@@ -68,6 +70,7 @@ export function readOwnLog(
     tab,
     kind,
     sheet,
+    marked: sheet === marked,
     name: index.nameOf.get(sheet) ?? sheet.getName(),
     grid,
     maxRows: sheet.getMaxRows(),
@@ -83,10 +86,20 @@ export function readOwnLog(
     const grid = readLog(named, timeZone);
     if (isUnmarkedLog(tab, grid, schema)) return found(named, grid);
     const newName = freeName(index, tab);
-    const none = { tab, kind, sheet: null, name: newName, grid: undefined, maxRows: 0, maxColumns: 0 };
+    const none = { tab, kind, sheet: null, marked: false, name: newName, grid: undefined, maxRows: 0, maxColumns: 0 };
     return { ...none, newName, nameTakenByUser: tab };
   }
-  return { tab, kind, sheet: null, name: tab, grid: undefined, maxRows: 0, maxColumns: 0, newName: tab };
+  return {
+    tab,
+    kind,
+    sheet: null,
+    marked: false,
+    name: tab,
+    grid: undefined,
+    maxRows: 0,
+    maxColumns: 0,
+    newName: tab,
+  };
 }
 
 /** Marks a sheet as the add-on's log of `kind` (Set up marks the logs it creates with this too). */

@@ -59,6 +59,20 @@ describe('Set up and Insert sample: at most 150 service calls, no read after a w
     expect(counted.roundTrips, counted.log).toBe(0);
   });
 
+  it('Set up on OKR tabs of 1,000 and of 10,000 rows never set up: the same calls at both sizes', () => {
+    // The bench's "Set up workbook (on existing tabs)": three OKR tabs, Settings and History's header.
+    const counted = [1_000, 10_000].map((rows) => {
+      const rt = loadAddon(CLOCK);
+      writeGrids(rt, generatedWorkbook(rows, emulatedToday(rt), { ownerless: true }));
+      return { ...count(rt, () => rt.call('setUpWorkbook')), each: rt.emulator.calls.snapshot() };
+    });
+    const [small, large] = counted as [(typeof counted)[0], (typeof counted)[0]];
+    expect(small.calls).toBeLessThanOrEqual(MAX_SET_UP_CALLS);
+    expect(small.roundTrips, small.log).toBe(0);
+    expect(large.each).toEqual(small.each);
+    expect(large.roundTrips, large.log).toBe(0);
+  });
+
   it('Set up again on the sample workbook', () => {
     const rt = sample();
     const counted = count(rt, () => rt.call('setUpWorkbook'));

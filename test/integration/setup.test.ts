@@ -249,6 +249,35 @@ describe('Set up workbook on a user’s tabs', () => {
     );
   });
 
+  it('finds its logs by their mark when the user renamed them, and makes no second one', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('setUpWorkbook');
+    sheetOf(rt, TAB.history).setName('Snapshots');
+    sheetOf(rt, TAB.checkIns).setName('Our check-ins');
+    rt.call('setUpWorkbook');
+    expect(prompts(rt)[1]).toBe('The workbook was already set up: nothing needed to change.');
+    const names = rt.emulator.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n === TAB.history || n === TAB.checkIns)).toEqual([]);
+  });
+
+  it('formats the Score and Expected it takes over down to the sheet’s last row', () => {
+    const rt = loadAddon({ now: () => NOW });
+    const grid: unknown[][] = [headerRow(OKR_SCHEMA)];
+    for (let i = 1; i <= 30; i++) grid.push([`T-${i}`, 'KR', '', '', `KR ${i}`, '', 'increase', 0, 10, i % 10]);
+    writeGrids(rt, { team: grid });
+    const team = sheetOf(rt, TAB.team);
+    rt.call('setUpWorkbook');
+    const score = OKR_SCHEMA.columns.findIndex((c) => c.key === 'score') + 1;
+    const last = team.getMaxRows();
+    expect(
+      team
+        .getRange(2, score, last - 1, 2)
+        .getNumberFormats()
+        .flat(),
+    ).toEqual(Array(2 * (last - 1)).fill('0%'));
+    expect(team.getRange(1, score).getNumberFormat()).not.toBe('0%');
+  });
+
   it('adds only the missing Settings keys, below the user’s rows', () => {
     const rt = loadAddon({ now: () => NOW });
     writeGrids(rt, {

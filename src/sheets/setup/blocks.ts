@@ -8,13 +8,15 @@ import { measureFormats, type TabFormats } from '../../core/workbook/measures';
 import { type CheckInColumn, type KpiColumn, LEVELS, type OkrColumn } from '../../core/workbook/schema';
 import { asText } from '../io';
 import type { Journal } from '../journal';
-import { writeFormatsAt, writeMeasureFormats } from '../measure-formats';
+import { measureFormatBlocks } from '../measure-formats';
+import { a1Of, type SetupWrites } from './sheet-writes';
 import { type FirstRows, prepared, type Rows, type Slot } from './slots';
 import type { Survey } from './survey';
 import { type PreparedTable, tableBlock } from './tables';
 
 export function writeHeaderBlock<K extends string>(
   journal: Journal,
+  writes: SetupWrites,
   slot: Slot<K>,
   table: PreparedTable<K>,
   formulas: ReadonlyMap<number, string>,
@@ -27,24 +29,28 @@ export function writeHeaderBlock<K extends string>(
     rows.map((row) => row.map(asText)),
   );
   const width = block[0]?.length ?? 0;
-  const range = table.sheet.getRange(1, 1, block.length, width);
-  range.setValues(block);
   const where = `${table.name}!A1:${columnLetter(width - 1)}${block.length}`;
-  const change = table.newSheet
-    ? undefined
-    : journal.record(`${where}: headers${rows.length > 0 ? ' and rows' : ''}`, () => range.clearContent());
-  if (!table.styled) {
-    range.setFontWeights(
-      block.map((_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r === 0 ? 'bold' : 'normal')),
-    );
-    if (change) change.what += ', the header row in bold';
-  }
-  if (rows.length > 0 && !table.newSheet) writeRowFormats(journal, slot, table, rows.length);
+  writes.at(table.sheet, a1Of(1, 1, block.length, width), (range) => {
+    range.setValues(block);
+    const change = table.newSheet
+      ? undefined
+      : journal.record(`${where}: headers${rows.length > 0 ? ' and rows' : ''}`, () => range.clearContent());
+    if (!table.styled) {
+      range.setFontWeights(
+        block.map((_, r) =>
+          new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r === 0 ? 'bold' : 'normal'),
+        ),
+      );
+      if (change) change.what += ', the header row in bold';
+    }
+  });
+  if (rows.length > 0 && !table.newSheet) writeRowFormats(journal, writes, slot, table, rows.length);
 }
 
 /** Rows under the header of a tab that holds only the header (Insert sample). */
 export function writeRowsBelow<K extends string>(
   journal: Journal,
+  writes: SetupWrites,
   slot: Slot<K>,
   table: PreparedTable<K>,
   rows: Rows,
@@ -56,20 +62,29 @@ export function writeRowsBelow<K extends string>(
     rows.map((row) => row.map(asText)),
   ).slice(1);
   const width = block[0]?.length ?? 0;
-  const range = table.sheet.getRange(2, 1, block.length, width);
-  range.setValues(block);
-  journal.record(`${table.name}!A2:${columnLetter(width - 1)}${block.length + 1}: rows`, () => range.clearContent());
-  writeRowFormats(journal, slot, table, rows.length);
+  writes.at(table.sheet, a1Of(2, 1, block.length, width), (range) => {
+    range.setValues(block);
+    journal.record(`${table.name}!A2:${columnLetter(width - 1)}${block.length + 1}: rows`, () => range.clearContent());
+  });
+  writeRowFormats(journal, writes, slot, table, rows.length);
 }
 
 /** The layout's number formats (dates, percents) on rows written into a tab that was not new. */
-function writeRowFormats<K extends string>(journal: Journal, slot: Slot<K>, table: PreparedTable<K>, count: number) {
+function writeRowFormats<K extends string>(
+  journal: Journal,
+  writes: SetupWrites,
+  slot: Slot<K>,
+  table: PreparedTable<K>,
+  count: number,
+) {
   for (const c of slot.layout.schema.columns) {
     const format = slot.layout.columns[c.key].format;
     if (!format || c.computed) continue;
     const column = table.plan.index[c.key];
-    table.sheet.getRange(2, column + 1, count, 1).setNumberFormat(format);
-    journal.record(`${table.name}!${columnLetter(column)}2:${columnLetter(column)}${count + 1}: number format`);
+    writes.at(table.sheet, a1Of(2, column + 1, count, 1), (range) => {
+      range.setNumberFormat(format);
+      journal.record(`${table.name}!${columnLetter(column)}2:${columnLetter(column)}${count + 1}: number format`);
+    });
   }
 }
 
@@ -81,6 +96,7 @@ const LEVEL_GRID = { Corporate: 'corporate', Department: 'department', Team: 'te
  */
 export function measureFormatsOf(
   journal: Journal,
+  writes: SetupWrites,
   survey: Survey,
   slots: {
     okr: readonly Slot<OkrColumn>[];
@@ -100,12 +116,27 @@ export function measureFormatsOf(
   const write = <K extends string>(slot: Slot<K> | undefined, before?: TabFormats<K>, added?: TabFormats<K>) => {
     if (slot === undefined) return;
     const table = prepared(slot);
-    if (added !== undefined) writeFormatsAt(table.sheet, added, table.plan.index);
-    else if (before !== undefined && before.formats.length > 0) {
-      writeMeasureFormats(table.sheet, before.columns, before.formats);
-      journal.record(
-        `${table.name}: number formats of ${before.keys.length} value columns (rows 2–${before.formats.length + 1}) in each row's unit`,
+    const queue = (columns: readonly number[], formats: readonly string[], done?: () => void) => {
+      for (const block of measureFormatBlocks(columns, formats)) {
+        writes.at(table.sheet, a1Of(block.row, block.column, block.numRows, block.numColumns), (range) => {
+          range.setNumberFormats(block.formats);
+          done?.();
+        });
+      }
+    };
+    if (added !== undefined) {
+      queue(
+        added.keys.flatMap((key) => (table.plan.index[key] === undefined ? [] : [table.plan.index[key] as number])),
+        added.formats,
       );
+    } else if (before !== undefined && before.formats.length > 0) {
+      const what = `${table.name}: number formats of ${before.keys.length} value columns (rows 2–${before.formats.length + 1}) in each row's unit`;
+      let recorded = false;
+      queue(before.columns, before.formats, () => {
+        if (recorded) return;
+        journal.record(what);
+        recorded = true;
+      });
     }
   };
   LEVELS.forEach((level, i) => {

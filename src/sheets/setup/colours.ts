@@ -24,23 +24,32 @@ function isOurs(rule: Rule): boolean {
  * The rule covers the column from row 2 down, open-ended (`G2:G`: a range with no end row,
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
  * so rows a snapshot appends later, after the sheet was fitted to fewer rows, are coloured too.
+ * One builder makes the four: its methods change only what they set, and each build() is a
+ * rule of the builder as it stands then
+ * (https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#build()).
  */
 function statusRules(sheet: Sheet, column: number): Rule[] {
   const letter = columnLetter(column);
-  const range = sheet.getRange(`${letter}2:${letter}`);
+  const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange(`${letter}2:${letter}`)]);
   return STATUSES.map((status) =>
-    SpreadsheetApp.newConditionalFormatRule()
+    builder
       .whenTextEqualTo(status)
       .setBackground(STATUS_STYLE[status].background)
       .setFontColor(STATUS_STYLE[status].font)
-      .setRanges([range])
       .build(),
   );
 }
 
-export function applyStatusColours(sheet: Sheet, column: number): void {
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule));
-  sheet.setConditionalFormatRules([...kept, ...statusRules(sheet, column)]);
+/**
+ * Status colours on a sheet whose rules were read before anything was written (a read after a
+ * write costs a round trip, §6.1): a user's rules are kept, in their order, ours go after them.
+ * Writes nothing and returns false when ours are in place already.
+ */
+export function colourStatusesOver(sheet: Sheet, column: number, before: readonly Rule[]): boolean {
+  const ours = before.filter(isOurs);
+  if (ours.length >= STATUSES.length) return false;
+  sheet.setConditionalFormatRules([...before.filter((rule) => !ours.includes(rule)), ...statusRules(sheet, column)]);
+  return true;
 }
 
 /** On a sheet the add-on just created (it has no rules to keep): nothing is read back. */

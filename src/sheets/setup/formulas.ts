@@ -21,6 +21,7 @@ import {
   okrStatusFormula,
   type SettingsCells,
 } from '../live-formulas';
+import { a1Of, type SetupWrites } from './sheet-writes';
 import type { TabRead } from './survey';
 import type { PreparedTable } from './tables';
 
@@ -126,6 +127,7 @@ export interface TakeOver {
  */
 export function takeOverColumns(
   journal: Journal,
+  writes: SetupWrites,
   plans: readonly FormulaPlan[],
   notes: ReadonlyMap<FormulaPlan, string>,
   day: string,
@@ -134,47 +136,45 @@ export function takeOverColumns(
   const left: string[] = [];
   // Columns with nothing typed below take their formulas in one write per run of adjacent ones.
   const plain = plans.filter((plan) => plan.typed.length === 0);
-  for (const run of adjacentRuns(plain)) writeFormulaRun(journal, run);
+  for (const run of adjacentRuns(plain)) writeFormulaRun(journal, writes, run);
   for (const plan of plans) {
     if (plan.typed.length === 0) continue;
     const { table, column, header } = plan;
     const sheet = (table.read as TabRead).sheet;
-    const headerCell = sheet.getRange(1, column + 1);
     const a1 = `${table.name}!${columnLetter(column)}1`;
-    if (plan.typed.length > 0) {
-      const before = notes.get(plan) ?? '';
-      const note = keepingNote(plan, before, day);
-      if (note.length > MAX_NOTE) {
-        left.push(
-          `"${header}" on "${table.name}" holds ${plan.typed.length} typed values, too many to keep in a note, so it was left as it is. Move them elsewhere and run Set up workbook again to get its live formula.`,
-        );
-        continue;
-      }
+    const before = notes.get(plan) ?? '';
+    const note = keepingNote(plan, before, day);
+    if (note.length > MAX_NOTE) {
+      left.push(
+        `"${header}" on "${table.name}" holds ${plan.typed.length} typed values, too many to keep in a note, so it was left as it is. Move them elsewhere and run Set up workbook again to get its live formula.`,
+      );
+      continue;
+    }
+    const oldValue = table.headerValues[column] ?? '';
+    const oldFormula = table.headerFormulas[column] ?? '';
+    writes.at(sheet, a1Of(1, column + 1, 1, 1), (headerCell) => {
       headerCell.setNote(note);
       journal.record(`${a1}: a note keeping the ${plan.typed.length} typed values under "${header}"`, () =>
         headerCell.setNote(before),
       );
-    }
-    const oldValue = table.headerValues[column] ?? '';
-    const oldFormula = table.headerFormulas[column] ?? '';
-    headerCell.setFormula(plan.formula);
-    journal.record(`${a1} (${header}): its live formula`, () =>
-      headerCell.setValues([[cellInput(oldValue, oldFormula)]]),
-    );
-    if (plan.typed.length > 0) {
-      const last = Math.max(...plan.typed.map((t) => t.row));
-      const body = sheet.getRange(2, column + 1, last - 1, 1);
-      const before = Array.from({ length: last - 1 }, (_, k) => {
-        const cell = plan.typed.find((t) => t.row === k + 2);
-        return [cell === undefined ? '' : cellInput(cell.value, cell.formula)];
-      });
+      headerCell.setFormula(plan.formula);
+      journal.record(`${a1} (${header}): its live formula`, () =>
+        headerCell.setValues([[cellInput(oldValue, oldFormula)]]),
+      );
+    });
+    const last = Math.max(...plan.typed.map((t) => t.row));
+    const typedBefore = Array.from({ length: last - 1 }, (_, k) => {
+      const cell = plan.typed.find((t) => t.row === k + 2);
+      return [cell === undefined ? '' : cellInput(cell.value, cell.formula)];
+    });
+    writes.at(sheet, a1Of(2, column + 1, last - 1, 1), (body) => {
       body.clearContent();
       journal.record(
         `${table.name}!${columnLetter(column)}2:${columnLetter(column)}${last} (${header}): ${plan.typed.length} typed values cleared, kept in the note on ${columnLetter(column)}1`,
-        () => body.setValues(before),
+        () => body.setValues(typedBefore),
       );
-      replaced.push({ tab: table.name, header, count: plan.typed.length, note: a1 });
-    }
+    });
+    replaced.push({ tab: table.name, header, count: plan.typed.length, note: a1 });
   }
   return { replaced, left };
 }
@@ -193,19 +193,20 @@ function adjacentRuns(plans: readonly FormulaPlan[]): FormulaPlan[][] {
 }
 
 /** Live formulas into adjacent header cells in one call; the undo puts back what they held. */
-function writeFormulaRun(journal: Journal, run: readonly FormulaPlan[]): void {
+function writeFormulaRun(journal: Journal, writes: SetupWrites, run: readonly FormulaPlan[]): void {
   const first = run[0] as FormulaPlan;
   const { table } = first;
-  const cells = (table.read as TabRead).sheet.getRange(1, first.column + 1, 1, run.length);
   const before = [
     run.map((plan) => cellInput(table.headerValues[plan.column] ?? '', table.headerFormulas[plan.column] ?? '')),
   ];
-  cells.setFormulas([run.map((plan) => plan.formula)]);
   const last = run[run.length - 1] as FormulaPlan;
   const where =
     run.length === 1
       ? `${columnLetter(first.column)}1`
       : `${columnLetter(first.column)}1:${columnLetter(last.column)}1`;
   const names = run.map((plan) => plan.header).join(', ');
-  journal.record(`${table.name}!${where} (${names}): live formulas`, () => cells.setValues(before));
+  writes.at((table.read as TabRead).sheet, a1Of(1, first.column + 1, 1, run.length), (cells) => {
+    cells.setFormulas([run.map((plan) => plan.formula)]);
+    journal.record(`${table.name}!${where} (${names}): live formulas`, () => cells.setValues(before));
+  });
 }

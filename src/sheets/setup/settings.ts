@@ -16,7 +16,7 @@ import { normalizeHeader, TAB } from '../../core/workbook/schema';
 import { defaultSettingsRows, SETTING_LABELS, SETTINGS_HEADER, type SettingKey } from '../../core/workbook/settings';
 import { growSheet } from '../cells';
 import { sameFormula } from '../formula-text';
-import type { Journal } from '../journal';
+import type { Change, Journal } from '../journal';
 import { DATE_FORMAT, PERCENT_FORMAT } from '../layout';
 import {
   SETTINGS_IN_USE_COLUMN,
@@ -24,6 +24,7 @@ import {
   type SettingsCells,
   settingsInUseFormulas,
 } from '../live-formulas';
+import { a1Of, knownSize, type SetupWrites } from './sheet-writes';
 import type { TabRead } from './survey';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -107,6 +108,18 @@ export function planSettings(read: TabRead | undefined): SettingsPlan {
   return { cells, fresh: empty, missing, rows, headed, ...(read ? { read } : {}) };
 }
 
+/**
+ * Whether writing the plan may need rows or a column the sheet does not have: keys to add
+ * below the last row, or no column C in the used range. Otherwise the survey need not read the
+ * sheet's size.
+ */
+export function settingsNeedSize(read: TabRead): boolean {
+  const plan = planSettings(read);
+  if (plan.fresh) return false;
+  const width = Math.max(0, ...read.values.map((row) => row.length));
+  return plan.missing.length > 0 || width < SETTINGS_IN_USE_COLUMN;
+}
+
 /** The In use formulas (by key) that differ from what column C holds. */
 function inUseChanges(plan: SettingsPlan): SettingKey[] {
   const wanted = settingsInUseFormulas(plan.cells);
@@ -118,7 +131,7 @@ function inUseChanges(plan: SettingsPlan): SettingKey[] {
 }
 
 /** A new (or empty) Settings tab in one block: header, keys with defaults, Today, In use. */
-function writeFresh(sheet: Sheet, plan: SettingsPlan, today: number, company: string): void {
+function writeFresh(writes: SetupWrites, sheet: Sheet, plan: SettingsPlan, today: number, company: string): void {
   const defaults = new Map(defaultSettingsRows(today, company).map(([label, value]) => [label, value]));
   const wanted = settingsInUseFormulas(plan.cells);
   const height = 1 + KEYS.length;
@@ -132,14 +145,15 @@ function writeFresh(sheet: Sheet, plan: SettingsPlan, today: number, company: st
     formats.push([GENERAL, format, key === 'today' ? GENERAL : format]);
     notes.push(['', key === 'today' ? TODAY_NOTE : '', '']);
   }
-  const block = sheet.getRange(1, 1, height, 3);
-  // Formats first, so that a label or a cycle name stays text.
-  block.setNumberFormats(formats);
-  block.setValues(values);
-  block.setNotes(notes);
-  block.setFontWeights(
-    values.map((_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(3).fill(r === 0 ? 'bold' : 'normal')),
-  );
+  writes.at(sheet, a1Of(1, 1, height, 3), (block) => {
+    // Formats first, so that a label or a cycle name stays text.
+    block.setNumberFormats(formats);
+    block.setValues(values);
+    block.setNotes(notes);
+    block.setFontWeights(
+      values.map((_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(3).fill(r === 0 ? 'bold' : 'normal')),
+    );
+  });
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 170);
   sheet.setColumnWidths(2, 2, 160);
@@ -151,6 +165,7 @@ function writeFresh(sheet: Sheet, plan: SettingsPlan, today: number, company: st
  */
 export function writeSettings(
   journal: Journal,
+  writes: SetupWrites,
   sheet: Sheet,
   plan: SettingsPlan,
   newSheet: boolean,
@@ -165,52 +180,58 @@ export function writeSettings(
     rows: plan.rows,
   });
   if (plan.fresh) {
-    writeFresh(sheet, plan, today, company);
+    writeFresh(writes, sheet, plan, today, company);
     if (!newSheet) journal.record(`${TAB.settings}!A1:C${1 + KEYS.length}: the settings and their defaults`);
     return outcome(KEYS.length - 1);
   }
   const read = plan.read as TabRead;
   const defaults = new Map(defaultSettingsRows(today, company).map(([label, value]) => [label, value]));
   const lastRow = Math.max(...KEYS.map((key) => plan.rows[key]));
-  growSheet(journal, sheet, TAB.settings, read, lastRow, SETTINGS_IN_USE_COLUMN);
+  if (settingsNeedSize(read)) growSheet(journal, sheet, TAB.settings, knownSize(read), lastRow, SETTINGS_IN_USE_COLUMN);
 
   // The In use header, beside Set-up's own "Setting | Value" header (never over a user's cell).
   if (plan.headed && String(read.values[0]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '') === '') {
-    const cell = sheet.getRange(1, SETTINGS_IN_USE_COLUMN, 1, 1);
-    cell
-      .setValues([[SETTINGS_IN_USE_HEADER]])
-      .setFontWeight('bold')
-      .setNote(IN_USE_NOTE);
+    writes.at(sheet, a1Of(1, SETTINGS_IN_USE_COLUMN, 1, 1), (cell) => {
+      cell
+        .setValues([[SETTINGS_IN_USE_HEADER]])
+        .setFontWeight('bold')
+        .setNote(IN_USE_NOTE);
+      journal.record(`${TAB.settings}!C1: the "In use" header, with a note`, () => cell.clear().clearNote());
+    });
     sheet.setColumnWidth(SETTINGS_IN_USE_COLUMN, 160);
-    journal.record(`${TAB.settings}!C1: the "In use" header, with a note`, () => cell.clear().clearNote());
   }
   if (plan.missing.length > 0) {
     const first = plan.rows[plan.missing[0] as Key];
-    const block = sheet.getRange(first, 1, plan.missing.length, 2);
-    block.setValues(
-      plan.missing.map((key) => [LABELS[key], key === 'today' ? '=TODAY()' : (defaults.get(LABELS[key]) ?? '')]),
-    );
-    const change = journal.record(
-      `${TAB.settings}!A${first}:B${first + plan.missing.length - 1}: ${plan.missing.map((k) => LABELS[k]).join(', ')} added`,
-      () => block.clear(),
-    );
-    sheet
-      .getRange(first, 2, plan.missing.length, 1)
-      .setNumberFormats(plan.missing.map((key) => [FORMAT[key] ?? GENERAL]));
-    change.what += ', with their number formats';
+    const count = plan.missing.length;
+    let change: Change | undefined;
+    writes.at(sheet, a1Of(first, 1, count, 2), (block) => {
+      block.setValues(
+        plan.missing.map((key) => [LABELS[key], key === 'today' ? '=TODAY()' : (defaults.get(LABELS[key]) ?? '')]),
+      );
+      change = journal.record(
+        `${TAB.settings}!A${first}:B${first + count - 1}: ${plan.missing.map((k) => LABELS[k]).join(', ')} added`,
+        () => block.clear(),
+      );
+    });
+    writes.at(sheet, a1Of(first, 2, count, 1), (values) => {
+      values.setNumberFormats(plan.missing.map((key) => [FORMAT[key] ?? GENERAL]));
+      if (change) change.what += ', with their number formats';
+    });
     if (plan.missing.includes('today')) {
-      sheet.getRange(plan.rows.today, 2).setNote(TODAY_NOTE);
-      change.what += ` and a note on B${plan.rows.today}`;
+      writes.at(sheet, a1Of(plan.rows.today, 2, 1, 1), (cell) => {
+        cell.setNote(TODAY_NOTE);
+        if (change) change.what += ` and a note on B${plan.rows.today}`;
+      });
     }
   }
-  return outcome(writeInUse(journal, sheet, plan));
+  return outcome(writeInUse(journal, writes, sheet, plan));
 }
 
 /**
  * Writes the In use formulas that differ from what column C holds, one block per run of
  * adjacent setting rows (set-up's own rows are one run). Returns how many formulas changed.
  */
-function writeInUse(journal: Journal, sheet: Sheet, plan: SettingsPlan): number {
+function writeInUse(journal: Journal, writes: SetupWrites, sheet: Sheet, plan: SettingsPlan): number {
   const wanted = settingsInUseFormulas(plan.cells);
   const changes = inUseChanges(plan);
   if (changes.length === 0) return 0;
@@ -227,18 +248,19 @@ function writeInUse(journal: Journal, sheet: Sheet, plan: SettingsPlan): number 
   for (const run of runs) {
     if (!run.some((key) => changes.includes(key))) continue;
     const top = rows[run[0] as SettingKey];
-    const range = sheet.getRange(top, SETTINGS_IN_USE_COLUMN, run.length, 1);
     const before = run.map((key) => {
       const r = rows[key] - 1;
       const formula = read.formulas[r]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '';
       return [formula !== '' ? formula : (read.values[r]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '')];
     });
-    range.setFormulas(run.map((key) => [wanted[key]]));
-    const change = journal.record(`${TAB.settings}!C${top}:C${top + run.length - 1} (In use): formulas`, () =>
-      range.setValues(before),
-    );
-    range.setNumberFormats(run.map((key) => [FORMAT[key] ?? GENERAL]));
-    change.what += ' and number formats';
+    writes.at(sheet, a1Of(top, SETTINGS_IN_USE_COLUMN, run.length, 1), (range) => {
+      range.setFormulas(run.map((key) => [wanted[key]]));
+      const change = journal.record(`${TAB.settings}!C${top}:C${top + run.length - 1} (In use): formulas`, () =>
+        range.setValues(before),
+      );
+      range.setNumberFormats(run.map((key) => [FORMAT[key] ?? GENERAL]));
+      change.what += ' and number formats';
+    });
   }
   return changes.length;
 }

@@ -8,13 +8,16 @@ import {
   HISTORY_SCHEMA,
   LEVELS,
   type Level,
+  mapHeaders,
   OKR_TAB_OF_LEVEL,
   TAB,
   type TableSchema,
 } from '../../core/workbook/schema';
 import { serialDatesInPlace } from '../dates';
-import { indexSheets, type SheetsIndex } from '../generated';
+import { GENERATED_KEY, type SheetsIndex } from '../generated';
+import { KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../layout';
 import { LOG_KIND, type LogKind, type OwnLog, readOwnLog } from '../own-logs';
+import { settingsNeedSize } from './settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,9 +31,11 @@ export interface TabRead {
   readonly values: readonly (readonly unknown[])[];
   /** Same shape as `values`; "" where a cell holds no formula. Empty for logs (not needed). */
   readonly formulas: readonly (readonly string[])[];
-  readonly maxRows: number;
-  readonly maxColumns: number;
-  readonly frozenRows: number;
+  /** The sheet's size, read only where set-up needs it (undefined elsewhere: see readTab). */
+  readonly maxRows: number | undefined;
+  readonly maxColumns: number | undefined;
+  /** Undefined for Settings, whose frozen rows set-up leaves alone. */
+  readonly frozenRows: number | undefined;
   /** The sheet's conditional format rules, read for tabs that get Status colours. */
   readonly rules: readonly Rule[];
 }
@@ -78,21 +83,57 @@ export function usedHeight(tab: TabRead | undefined): number {
   return 0;
 }
 
-function readTab(sheet: Sheet, name: string, withRules: boolean, timeZone: string): TabRead {
+/**
+ * What a tab's read includes besides its cells. `size`: a tab's rows and columns are read only
+ * where set-up needs them (§6.1: each is a service call, and Set up has a budget of 150).
+ */
+interface ReadOptions {
+  readonly rules: boolean;
+  readonly frozen: boolean;
+  readonly size: (read: TabRead) => boolean;
+}
+
+function readTab(sheet: Sheet, name: string, timeZone: string, options: ReadOptions): TabRead {
   const range = sheet.getDataRange();
-  return {
+  const cells: TabRead = {
     name,
     sheet,
     values: serialDatesInPlace(range.getValues(), timeZone),
     formulas: range.getFormulas(),
-    maxRows: sheet.getMaxRows(),
-    maxColumns: sheet.getMaxColumns(),
-    frozenRows: sheet.getFrozenRows(),
-    rules: withRules ? sheet.getConditionalFormatRules() : [],
+    maxRows: undefined,
+    maxColumns: undefined,
+    frozenRows: options.frozen ? sheet.getFrozenRows() : undefined,
+    rules: options.rules ? sheet.getConditionalFormatRules() : [],
+  };
+  if (!options.size(cells)) return cells;
+  return { ...cells, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+}
+
+/**
+ * A user's table needs its size when set-up adds columns to it (they may not fit), writes its
+ * body from the sheet's size (an empty tab, or one with no row under its header), or may find
+ * a sheet of one row. A tab with every column of ours and rows under its header needs none:
+ * the formats of the columns set-up takes over go on open-ended ranges (tables.ts).
+ */
+function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean {
+  return (read) => {
+    if (read.values.length < 2) return true;
+    const found = mapHeaders(layout.tab, read.values[0] ?? [], layout.schema).index;
+    return layout.schema.columns.some((c) => found[c.key] === undefined);
   };
 }
 
-function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string): LogRead {
+/**
+ * A History found by its name and header row (not by a mark: made by hand, or before logs were
+ * marked) holding no row yet: Set up gives it no Status colours, since it has no row to colour
+ * (unless set-up writes rows into it: Insert sample), and Record snapshot colours it with its
+ * first rows (snapshot.ts). One sheet fewer to colour keeps Set up within its 150 calls (§6.1).
+ */
+export function historyColouredBySnapshot(history: LogRead, writesRows: boolean): boolean {
+  return history.tab !== undefined && !history.log.marked && usedHeight(history.tab) <= 1 && !writesRows;
+}
+
+function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string, writesRows: boolean): LogRead {
   const schema = (kind === LOG_KIND.history ? HISTORY_SCHEMA : CHECK_IN_SCHEMA) as TableSchema<string>;
   const log = readOwnLog(index, tab, kind, schema, timeZone);
   if (log.sheet === null || log.grid === undefined) return { log };
@@ -104,25 +145,63 @@ function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: strin
     maxRows: log.maxRows,
     maxColumns: log.maxColumns,
     frozenRows: log.sheet.getFrozenRows(),
-    // History has Status colours: read them, so that a second run finds them in place.
-    rules: kind === LOG_KIND.history ? log.sheet.getConditionalFormatRules() : [],
+    rules: [],
   };
-  return { log, tab: read };
+  // History has Status colours: read them, so that a second run finds them in place.
+  if (kind !== LOG_KIND.history || historyColouredBySnapshot({ log, tab: read }, writesRows)) return { log, tab: read };
+  return { log, tab: { ...read, rules: log.sheet.getConditionalFormatRules() } };
 }
 
-/** Reads every tab Set up may change, each once, before anything is written. */
-export function surveyWorkbook(ss: Spreadsheet): Survey {
+/**
+ * The spreadsheet's sheets as generated.ts indexes them, with the marks of the add-on's logs
+ * only (all set-up reads of marks: own-logs.ts), found by one search instead of one read per
+ * sheet (§6.1: Set up has a budget of 150 calls): the spreadsheet's finder searches the
+ * metadata of every location in it
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#createDeveloperMetadataFinder()),
+ * withKey keeps those of our key
+ * (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder#withKey(String)),
+ * and a mark's location gives its sheet
+ * (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location#getSheet()),
+ * matched to the sheets listed by name (names are unique). As in indexSheets, the first sheet
+ * in tab order carrying a kind's mark is that kind's.
+ */
+function indexWithLogMarks(ss: Spreadsheet): SheetsIndex {
+  const order = ss.getSheets();
+  const nameOf = new Map(order.map((s) => [s, s.getName()] as const));
+  const byName = new Map(order.map((s) => [(nameOf.get(s) ?? '').toLowerCase(), s] as const));
+  const kinds: ReadonlySet<string> = new Set(Object.values(LOG_KIND));
+  const marked = new Map<string, Sheet>();
+  for (const mark of ss.createDeveloperMetadataFinder().withKey(GENERATED_KEY).find()) {
+    const kind = mark.getValue();
+    if (kind === null || !kinds.has(kind)) continue;
+    const sheet = mark.getLocation().getSheet();
+    const listed = sheet === null ? undefined : byName.get(sheet.getName().toLowerCase());
+    if (listed === undefined) continue;
+    const known = marked.get(kind);
+    if (known === undefined || order.indexOf(listed) < order.indexOf(known)) marked.set(kind, listed);
+  }
+  return { order, names: new Set(byName.keys()), marked, byName, nameOf };
+}
+
+/**
+ * Reads every tab Set up may change, each once, before anything is written. `writesRows`: the
+ * caller may write rows into the logs (Insert sample), see historyColouredBySnapshot.
+ */
+export function surveyWorkbook(ss: Spreadsheet, writesRows = false): Survey {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const index = indexSheets(ss);
-  const tab = (name: string, withRules: boolean): TabRead | undefined => {
+  const index = indexWithLogMarks(ss);
+  const tab = (name: string, options: ReadOptions): TabRead | undefined => {
     // Sheets keeps no two names that differ only in case, so the lower-cased index finds it.
     const sheet = index.byName.get(name.toLowerCase());
-    return sheet === undefined ? undefined : readTab(sheet, name, withRules, timeZone);
+    return sheet === undefined ? undefined : readTab(sheet, name, timeZone, options);
   };
+  const table = (layout: TableLayout<string>) =>
+    tab(layout.tab, { rules: true, frozen: true, size: tableNeedsSize(layout) });
   const okr = {} as Record<Level, TabRead | undefined>;
-  for (const level of LEVELS) okr[level] = tab(OKR_TAB_OF_LEVEL[level], true);
-  const kpis = tab(TAB.kpis, true);
-  const settings = tab(TAB.settings, false);
+  for (const level of LEVELS) okr[level] = table(OKR_LAYOUT(OKR_TAB_OF_LEVEL[level]) as TableLayout<string>);
+  const kpis = table(KPI_LAYOUT as TableLayout<string>);
+  // Set-up leaves the frozen rows of Settings as they are, and has no colours for it.
+  const settings = tab(TAB.settings, { rules: false, frozen: false, size: settingsNeedSize });
   return {
     ss,
     timeZone,
@@ -130,7 +209,7 @@ export function surveyWorkbook(ss: Spreadsheet): Survey {
     okr,
     ...(kpis ? { kpis } : {}),
     ...(settings ? { settings } : {}),
-    checkIns: readLog(index, TAB.checkIns, LOG_KIND.checkIns, timeZone),
-    history: readLog(index, TAB.history, LOG_KIND.history, timeZone),
+    checkIns: readLog(index, TAB.checkIns, LOG_KIND.checkIns, timeZone, writesRows),
+    history: readLog(index, TAB.history, LOG_KIND.history, timeZone, writesRows),
   };
 }

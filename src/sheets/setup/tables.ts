@@ -12,6 +12,7 @@ import { growSheet } from '../cells';
 import type { Journal } from '../journal';
 import { planTable, type TableLayout, type TablePlan } from '../layout';
 import { NEW_SHEET_SIZE } from '../own-logs';
+import { a1Of, knownSize, openA1, type SetupWrites } from './sheet-writes';
 import type { SetupStyles } from './styles';
 import { isStatusColourRule } from './styles';
 import { type TabRead, usedWidth } from './survey';
@@ -32,8 +33,11 @@ export interface PreparedTable<K extends string> {
   readonly newSheet: boolean;
   /** The tab as read before set-up (undefined for a new sheet). */
   readonly read?: TabRead;
-  /** Rows the sheet has (as read, or a new sheet's). */
-  readonly maxRows: number;
+  /**
+   * Rows the sheet has (as read, or a new sheet's); undefined when the survey did not need them
+   * (a tab with every column of ours and rows below its header: see survey.ts).
+   */
+  readonly maxRows: number | undefined;
   /** The header row's cells as read (values and formulas), for the live formulas. */
   readonly headerValues: readonly unknown[];
   readonly headerFormulas: readonly string[];
@@ -82,12 +86,14 @@ export function copySheet(ss: Spreadsheet, journal: Journal, source: Sheet, sour
 interface StyleContext {
   readonly journal: Journal;
   readonly styles: SetupStyles;
+  readonly writes: SetupWrites;
 }
 
 /**
  * Widths, number formats, validation and Status colours for the columns `isNew` picks (every
  * column of a new sheet; the appended ones of a user's tab). On a user's tab each change is
- * recorded; on a new sheet its deletion undoes them all.
+ * recorded; on a new sheet its deletion undoes them all. Widths are set at once; the writes
+ * into ranges are queued (sheet-writes.ts) and the Status colours too (SetupStyles).
  */
 function style<K extends string>(
   ctx: StyleContext,
@@ -95,6 +101,7 @@ function style<K extends string>(
   table: PreparedTable<K>,
   isNew: (key: K) => boolean,
   formatted: (key: K) => boolean,
+  colours = true,
 ): void {
   const { sheet, plan, maxRows, name } = table;
   const record = (what: string, undo?: () => void) => {
@@ -130,9 +137,9 @@ function style<K extends string>(
     i = j;
   }
 
-  if (maxRows < 2) return;
-  const bodyRows = maxRows - 1;
-  // Number formats: one setNumberFormats per run of adjacent formatted columns.
+  // A sheet of one row has no body to format (a tab not sized by the survey has rows below its header).
+  if (maxRows !== undefined && maxRows < 2) return;
+  // Number formats: one write per run of adjacent formatted columns.
   const byColumn = new Map<number, string>();
   for (const key of keys) {
     const format = layout.columns[key].format;
@@ -140,14 +147,37 @@ function style<K extends string>(
   }
   for (const run of runsOf([...byColumn.keys()])) {
     const row = Array.from({ length: run.width }, (_, k) => byColumn.get(run.first + k) as string);
-    sheet.getRange(2, run.first + 1, bodyRows, run.width).setNumberFormats(Array.from({ length: bodyRows }, () => row));
-    record(`number format of column${run.width > 1 ? 's' : ''} ${columnSpan(run.first, run.first + run.width - 1)}`);
+    if (maxRows !== undefined) {
+      const what = `number format of column${run.width > 1 ? 's' : ''} ${columnSpan(run.first, run.first + run.width - 1)}`;
+      const bodyRows = maxRows - 1;
+      ctx.writes.at(sheet, a1Of(2, run.first + 1, bodyRows, run.width), (range) => {
+        range.setNumberFormats(Array.from({ length: bodyRows }, () => row));
+        record(what);
+      });
+      continue;
+    }
+    // Size not read (survey.ts): the same cells, rows 2 to the last, as open-ended ranges, one
+    // per stretch of one format (Range.setNumberFormat sets a whole range:
+    // https://developers.google.com/apps-script/reference/spreadsheet/range#setNumberFormat(String)).
+    for (let k = 0; k < run.width; ) {
+      let end = k + 1;
+      while (end < run.width && row[end] === row[k]) end++;
+      const format = row[k] as string;
+      const [first, last] = [run.first + k, run.first + end - 1];
+      ctx.writes.at(sheet, openA1(2, first, last), (range) => {
+        range.setNumberFormat(format);
+        record(`number format of column${last > first ? 's' : ''} ${columnSpan(first, last)}`);
+      });
+      k = end;
+    }
   }
 
   // Validation: one block from the first to the last new column that has a rule (new columns
   // are adjacent: a new sheet's, or those appended after the user's last one).
   const validated = keys.filter((key) => isNew(key) && layout.columns[key].validation !== undefined).map(at);
   if (validated.length > 0) {
+    if (maxRows === undefined) throw new Error(`Set up: "${name}" gets columns, but its size was not read`);
+    const bodyRows = maxRows - 1;
     const first = Math.min(...validated);
     const last = Math.max(...validated);
     const rules = Array.from({ length: last - first + 1 }, (_, k) => {
@@ -155,21 +185,19 @@ function style<K extends string>(
       const rule = key === undefined || !isNew(key) ? undefined : layout.columns[key].validation;
       return rule === undefined ? null : ctx.styles.validation(rule);
     });
-    sheet
-      .getRange(2, first + 1, bodyRows, rules.length)
-      .setDataValidations(Array.from({ length: bodyRows }, () => rules));
-    record(`drop-downs and number checks in column${first === last ? '' : 's'} ${columnSpan(first, last)}`);
+    ctx.writes.at(sheet, a1Of(2, first + 1, bodyRows, rules.length), (range) => {
+      range.setDataValidations(Array.from({ length: bodyRows }, () => rules));
+      record(`drop-downs and number checks in column${first === last ? '' : 's'} ${columnSpan(first, last)}`);
+    });
   }
 
   // Status colours, unless ours are in place already; a user's own rules are kept, in order.
-  if (layout.status !== undefined) {
+  if (layout.status !== undefined && colours) {
     const before = table.read?.rules ?? [];
     const ours = before.filter(isStatusColourRule);
     if (ours.length < 4) {
-      const status = at(layout.status);
       const kept = before.filter((rule) => !ours.includes(rule));
-      sheet.setConditionalFormatRules([...kept, ...ctx.styles.statusRules(sheet, status)]);
-      record('Status colours (conditional formatting)', () => sheet.setConditionalFormatRules([...before]));
+      ctx.styles.colourStatuses(ctx.writes, { sheet, name, newSheet: table.newSheet, before, kept }, at(layout.status));
     }
   }
 }
@@ -188,7 +216,7 @@ export function styleNewTable<K extends string>(
   if (boldHeader) {
     // A sheet that is copied needs its header row bold before the copy; the text comes later.
     const width = Math.max(...Object.values<number>(table.plan.index)) + 1;
-    table.sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    ctx.writes.at(table.sheet, a1Of(1, 1, 1, width), (range) => range.setFontWeight('bold'));
   }
   if (table.read === undefined || table.read.frozenRows === 0) {
     table.sheet.setFrozenRows(1);
@@ -213,6 +241,8 @@ export function extendTable<K extends string>(
   layout: TableLayout<K>,
   table: PreparedTable<K>,
   takenOver: ReadonlySet<K>,
+  /** False for a History whose colours come with its first snapshot (survey.ts). */
+  colours = true,
 ): void {
   const { sheet, plan, name } = table;
   const read = table.read as TabRead;
@@ -220,24 +250,25 @@ export function extendTable<K extends string>(
   const appended = new Set(added.map((a) => a.key));
   if (added.length > 0) {
     const width = Math.max(...Object.values<number>(plan.index)) + 1;
-    growSheet(ctx.journal, sheet, name, read, 2, width);
+    growSheet(ctx.journal, sheet, name, knownSize(read), 2, width);
     const first = (added[0]?.index ?? 0) + 1;
     const headers = added.map(({ key }) => layout.schema.columns.find((c) => c.key === key)?.header ?? key);
-    const cells = sheet.getRange(1, first, 1, added.length);
-    cells.setValues([headers]);
-    const change = ctx.journal.record(
-      `${name}!${columnLetter(first - 1)}1:${columnLetter(first + added.length - 2)}1 (headers of the added columns)`,
-      () => cells.clear(),
-    );
-    cells.setFontWeight('bold');
-    change.what += ', in bold';
+    ctx.writes.at(sheet, a1Of(1, first, 1, added.length), (cells) => {
+      cells.setValues([headers]);
+      const change = ctx.journal.record(
+        `${name}!${columnLetter(first - 1)}1:${columnLetter(first + added.length - 2)}1 (headers of the added columns)`,
+        () => cells.clear(),
+      );
+      cells.setFontWeight('bold');
+      change.what += ', in bold';
+    });
   }
   if (read.frozenRows === 0) {
     sheet.setFrozenRows(1);
     ctx.journal.record(`${name}: header row frozen`, () => sheet.setFrozenRows(0));
   }
   const isNew = (key: K) => appended.has(key);
-  style(ctx, layout, table, isNew, (key) => isNew(key) || takenOver.has(key));
+  style(ctx, layout, table, isNew, (key) => isNew(key) || takenOver.has(key), colours);
 }
 
 /** Finds the table's sheet and plan; creates nothing yet. */
@@ -273,7 +304,7 @@ export function tableBlock<K extends string>(
   return [header, ...body];
 }
 
-/** A new sheet's size, or the sheet's as read. */
-export function sizeOf(read: TabRead | undefined): { maxRows: number; maxColumns: number } {
+/** A new sheet's size, or the sheet's as read (undefined where the survey did not read it). */
+export function sizeOf(read: TabRead | undefined): { maxRows: number | undefined; maxColumns: number | undefined } {
   return read === undefined ? NEW_SHEET_SIZE : { maxRows: read.maxRows, maxColumns: read.maxColumns };
 }
