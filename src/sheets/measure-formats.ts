@@ -8,20 +8,9 @@
  * One setNumberFormats per run of adjacent value columns, whatever the row count (§6.1).
  */
 import { numberFormatFor } from '../core/units';
+import { columnRuns } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Sorted runs of adjacent 0-based columns. */
-function runsOf(columns: readonly number[]): { first: number; width: number }[] {
-  const sorted = [...new Set(columns)].sort((a, b) => a - b);
-  const runs: { first: number; width: number }[] = [];
-  for (const column of sorted) {
-    const run = runs[runs.length - 1];
-    if (run !== undefined && column === run.first + run.width) run.width++;
-    else runs.push({ first: column, width: 1 });
-  }
-  return runs;
-}
 
 /** A block of formats: 1-based row and column, its size, and its formats row by row. */
 export interface FormatBlock {
@@ -42,7 +31,7 @@ export function measureFormatBlocks(
   firstRow = 2,
 ): FormatBlock[] {
   if (formats.length === 0) return [];
-  return runsOf(columns).map((run) => ({
+  return columnRuns(columns).map((run) => ({
     row: firstRow,
     column: run.first + 1,
     numRows: formats.length,

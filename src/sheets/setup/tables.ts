@@ -8,7 +8,7 @@
  */
 import { columnLetter } from '../../core/workbook/a1';
 import { mapHeaders } from '../../core/workbook/schema';
-import { growSheet } from '../cells';
+import { columnRuns, growSheet } from '../cells';
 import type { Journal } from '../journal';
 import { planTable, type TableLayout, type TablePlan } from '../layout';
 import { NEW_SHEET_SIZE } from '../own-logs';
@@ -53,18 +53,6 @@ export function planOf<K extends string>(layout: TableLayout<K>, read: TabRead |
 /** `J–T`, `J`. */
 export function columnSpan(first: number, last: number): string {
   return first === last ? columnLetter(first) : `${columnLetter(first)}–${columnLetter(last)}`;
-}
-
-/** Runs of adjacent columns (0-based), sorted. */
-export function runsOf(columns: readonly number[]): { first: number; width: number }[] {
-  const sorted = [...new Set(columns)].sort((a, b) => a - b);
-  const runs: { first: number; width: number }[] = [];
-  for (const column of sorted) {
-    const run = runs[runs.length - 1];
-    if (run !== undefined && column === run.first + run.width) run.width++;
-    else runs.push({ first: column, width: 1 });
-  }
-  return runs;
 }
 
 /** A new sheet for a tab, at `index` in the tab order; the journal's undo deletes it. */
@@ -145,7 +133,7 @@ function style<K extends string>(
     const format = layout.columns[key].format;
     if (format && formatted(key)) byColumn.set(at(key), format);
   }
-  for (const run of runsOf([...byColumn.keys()])) {
+  for (const run of columnRuns([...byColumn.keys()])) {
     const row = Array.from({ length: run.width }, (_, k) => byColumn.get(run.first + k) as string);
     if (maxRows !== undefined) {
       const what = `number format of column${run.width > 1 ? 's' : ''} ${columnSpan(run.first, run.first + run.width - 1)}`;
