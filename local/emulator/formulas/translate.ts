@@ -100,18 +100,23 @@ export function shiftRelative(formula: string, dr: number, dc: number): string {
     .join('');
 }
 
-/** Sheets rewrites references to a renamed sheet inside every formula. */
-export function renameSheetRefs(
-  formula: string,
-  oldName: string,
-  newName: string,
-  quote: (n: string) => string,
-): string {
+/**
+ * Sheets rewrites references to a renamed sheet inside every formula. The rewrite is made once
+ * for a rename and applied to each formula: a workbook's thousands of formulas mostly do not
+ * name the sheet and are returned as they are.
+ */
+export function sheetRenamer(oldName: string, newName: string, quote: (n: string) => string): (f: string) => string {
   const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const quotedOld = oldName.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(^|[^A-Za-z0-9_'.])(?:'${quotedOld}'|${escaped})!`, 'gi');
-  const segments = formula.split(/("(?:[^"]|"")*")/);
-  return segments
-    .map((seg, i) => (i % 2 === 1 ? seg : seg.replace(re, (_m, pre: string) => `${pre}${quote(newName)}!`)))
-    .join('');
+  const lowerOld = oldName.toLowerCase();
+  const lowerQuoted = oldName.replace(/'/g, "''").toLowerCase();
+  return (formula) => {
+    const lower = formula.toLowerCase();
+    if (!lower.includes(lowerOld) && !lower.includes(lowerQuoted)) return formula;
+    const segments = formula.split(/("(?:[^"]|"")*")/);
+    return segments
+      .map((seg, i) => (i % 2 === 1 ? seg : seg.replace(re, (_m, pre: string) => `${pre}${quote(newName)}!`)))
+      .join('');
+  };
 }

@@ -1,5 +1,5 @@
 import { moveReferences } from '../formulas/structure.js';
-import { renameSheetRefs } from '../formulas/translate.js';
+import { sheetRenamer } from '../formulas/translate.js';
 import { type GridRect, parseA1, quoteSheetName, splitSheet } from './a1.js';
 import { newChart, newChartBuilder } from './charts.js';
 import { newRule } from './conditional.js';
@@ -138,15 +138,14 @@ export class SheetImpl {
       throw duplicateNameError(n);
     }
     const old = this.d.name;
+    const rename = sheetRenamer(old, n, quoteSheetName);
     for (const s of this.ctx.wb.sheets) {
       if (s.formulaCount > 0) {
-        for (const row of s.rows)
-          for (const c of row ?? []) if (c?.f) c.f = renameSheetRefs(c.f, old, n, quoteSheetName);
+        for (const row of s.rows) for (const c of row ?? []) if (c?.f) c.f = rename(c.f);
       }
       // A chart's data is a GridRange naming its sheet by id, not by name, so it follows a rename:
       // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/charts#ChartSourceRange
-      for (const chart of s.charts)
-        chart.ranges = chart.ranges.map((a1) => renameSheetRefs(a1, old, n, quoteSheetName));
+      for (const chart of s.charts) chart.ranges = chart.ranges.map(rename);
     }
     this.d.name = n;
     this.ctx.wb.engine.structural();
