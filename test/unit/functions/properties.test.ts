@@ -78,7 +78,9 @@ describe('properties of every custom function', () => {
           for (const value of cellsOf(output)) {
             expect(typeof value === 'string' || Number.isFinite(value)).toBe(true);
             if (typeof value === 'string' && value !== '' && !/^(Done|On track|Behind|At risk)$/.test(value)) {
-              expect(value.startsWith(`${name}: `)).toBe(true);
+              // OKRROLLUP shows a row's own score that is another function's message as it is.
+              const passed = name === 'OKRROLLUP' && /^(OKRSCORE|KPIPROGRESS|OKREXPECTED|OKRSTATUS): /.test(value);
+              expect(value.startsWith(`${name}: `) || passed, value).toBe(true);
             }
           }
         }),
