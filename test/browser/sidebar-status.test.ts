@@ -146,4 +146,33 @@ describe.skipIf(!browserAvailable())('sidebar: how an item stands and its check-
     );
     expect(open.pageErrors).toEqual([]);
   });
+
+  it('Check-in filters KPIs by unit and owner, and each list keeps its own filter', async () => {
+    open = await session.open((rt) => writeSampleWorkbook(rt));
+    const { page } = open;
+    const kpiIds = () =>
+      page.$$eval('#checkin-kr option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    await page.click('#tab-checkin');
+    await page.selectOption('#checkin-unit', 'Sales');
+    await idle(page);
+    await page.selectOption('#checkin-what', 'kpi');
+    await idle(page);
+    // The KPIs' own units are offered, starting from all of them.
+    expect(await page.inputValue('#checkin-unit')).toBe('');
+    expect(await kpiIds()).toContain('KPI-6');
+    await page.selectOption('#checkin-unit', 'Support');
+    expect(await kpiIds()).toEqual(['KPI-3']);
+    expect(await text(page, '#checkin-summary')).toContain('Omar Haddad');
+    await page.selectOption('#checkin-owner', 'Chloe Martin');
+    expect(await text(page, '#checkin-kr')).toBe('No KPIs match these filters');
+    await page.selectOption('#checkin-owner', '');
+    // Back to key results: their filter is as the user left it; then the KPIs' again.
+    await page.selectOption('#checkin-what', 'kr');
+    await idle(page);
+    expect(await page.inputValue('#checkin-unit')).toBe('Sales');
+    await page.selectOption('#checkin-what', 'kpi');
+    await idle(page);
+    expect(await page.inputValue('#checkin-unit')).toBe('Support');
+    expect(await kpiIds()).toEqual(['KPI-3']);
+  });
 });

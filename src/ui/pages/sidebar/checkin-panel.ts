@@ -62,10 +62,13 @@ export class CheckInPanel {
   );
   private historyOf = '';
   private readonly what = byId('checkin-what', HTMLSelectElement);
-  private readonly filters = byId('checkin-filters', HTMLElement);
   private readonly krLabel = byId('checkin-kr-label', HTMLElement);
   /** The KPIs, asked for the first time the panel lists them. */
   private kpis: KpiSummary[] | null = null;
+  /** The key results' unit and owner choices, kept while the filters show the KPIs'. */
+  private keyResultFilters: { units: readonly string[]; owners: readonly string[] } = { units: [], owners: [] };
+  /** Each list's chosen unit and owner, put back when the user switches back to it. */
+  private readonly chosen = { keyResults: { unit: ALL, owner: ALL }, kpis: { unit: ALL, owner: ALL } };
   private readonly panel = byId('panel-checkin', HTMLElement);
 
   constructor(private readonly store: SidebarStore) {
@@ -85,8 +88,8 @@ export class CheckInPanel {
       }
     });
     this.what.addEventListener('change', () => void this.switchWhat());
-    this.unit.addEventListener('change', () => this.search.request(this.query(), 0));
-    this.owner.addEventListener('change', () => this.search.request(this.query(), 0));
+    this.unit.addEventListener('change', () => this.filtersChanged());
+    this.owner.addEventListener('change', () => this.filtersChanged());
     this.filter.addEventListener('input', () => this.search.request(this.query()));
     this.filter.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || (event.key === 'ArrowDown' && !event.altKey)) {
@@ -111,10 +114,22 @@ export class CheckInPanel {
   }
 
   private render(context: SidebarContext): void {
-    const option = (value: string): Choice => ({ value, text: value });
-    setChoices(this.unit, [{ value: ALL, text: 'All units' }, ...context.keyResultUnits.map(option)]);
-    setChoices(this.owner, [{ value: ALL, text: 'All owners' }, ...context.keyResultOwners.map(option)]);
+    this.keyResultFilters = { units: context.keyResultUnits, owners: context.keyResultOwners };
+    if (this.kpiMode) return;
+    this.showFilterChoices(this.keyResultFilters.units, this.keyResultFilters.owners);
     this.search.request(this.query(), 0);
+  }
+
+  /** The unit and owner drop-downs offer `units` and `owners`, keeping what is chosen where it still exists. */
+  private showFilterChoices(units: readonly string[], owners: readonly string[]): void {
+    const option = (value: string): Choice => ({ value, text: value });
+    setChoices(this.unit, [{ value: ALL, text: 'All units' }, ...units.map(option)]);
+    setChoices(this.owner, [{ value: ALL, text: 'All owners' }, ...owners.map(option)]);
+  }
+
+  private filtersChanged(): void {
+    if (this.kpiMode) this.renderKpis();
+    else this.search.request(this.query(), 0);
   }
 
   private renderKeyResults(page: OkrPage): void {
@@ -140,11 +155,14 @@ export class CheckInPanel {
   private async switchWhat(): Promise<void> {
     this.clearMessages();
     const kpi = this.kpiMode;
-    this.filters.hidden = kpi;
+    // The filters now serve the other list: remember this one's choice, show that one's.
+    this.chosen[kpi ? 'keyResults' : 'kpis'] = { unit: this.unit.value, owner: this.owner.value };
     this.filter.hidden = kpi || this.filter.hidden;
     this.count.hidden = kpi || this.count.textContent === '';
     this.krLabel.textContent = kpi ? 'KPI' : 'Key result';
     if (!kpi) {
+      this.showFilterChoices(this.keyResultFilters.units, this.keyResultFilters.owners);
+      this.restoreChoice(this.chosen.keyResults);
       this.search.request(this.query(), 0);
       return;
     }
@@ -156,16 +174,35 @@ export class CheckInPanel {
         return;
       }
     }
+    const all = this.kpis ?? [];
+    const sorted = (values: string[]) =>
+      [...new Set(values.filter((v) => v !== ''))].sort((a, b) => a.localeCompare(b));
+    this.showFilterChoices(sorted(all.map((k) => k.unit)), sorted(all.map((k) => k.owner)));
+    this.restoreChoice(this.chosen.kpis);
     this.renderKpis();
   }
 
+  private restoreChoice(choice: { unit: string; owner: string }): void {
+    const has = (select: HTMLSelectElement, value: string) => Array.from(select.options).some((o) => o.value === value);
+    this.unit.value = has(this.unit, choice.unit) ? choice.unit : ALL;
+    this.owner.value = has(this.owner, choice.owner) ? choice.owner : ALL;
+  }
+
+  /** The KPIs the unit and owner filters let through, from the list asked for once. */
   private renderKpis(): void {
-    const kpis = this.kpis ?? [];
+    const all = this.kpis ?? [];
+    const kpis = all.filter(
+      (k) =>
+        (this.unit.value === ALL || k.unit === this.unit.value) &&
+        (this.owner.value === ALL || k.owner === this.owner.value),
+    );
     setChoices(
       this.kr,
-      kpis.length === 0
+      all.length === 0
         ? [{ value: '', text: 'No KPIs yet: the KPIs tab lists them', disabled: true }]
-        : kpis.map((k) => ({ value: k.id, text: itemLabel(k) })),
+        : kpis.length === 0
+          ? [{ value: '', text: 'No KPIs match these filters', disabled: true }]
+          : kpis.map((k) => ({ value: k.id, text: itemLabel(k) })),
     );
     this.renderSummary();
   }
