@@ -178,7 +178,9 @@ export function loadAddon(options: LoadOptions = {}): AddonRuntime {
     const single = values.length === 1 && values[0]?.length === 1;
     const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: emulator.spreadsheet };
     if (single) {
-      event.value = values[0]?.[0];
+      // Like oldValue for a cell that was empty, value is left out for a cell the user cleared.
+      const value = values[0]?.[0];
+      if (value !== '' && value !== null && value !== undefined) event.value = value;
       if (oldValue !== '') event.oldValue = oldValue;
     }
     callAs('LIMITED', 'onEdit', event);

@@ -150,5 +150,10 @@ export function progress(cells: MetricCells, uom?: string): Result<number | null
  * workbook's messages), as typed otherwise (a custom function sees no unit).
  */
 function shown(n: number, uom: string | undefined): string {
-  return uom === undefined ? String(n) : formatInUnit(n, uom);
+  if (uom === undefined || uom.trim() === '') return String(n);
+  // Shown in the unit only where that keeps every digit (a message about 0.004 must not say 0).
+  const scaled = (uom.trim() === '%' ? n * 100 : n) * 100;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled))
+    ? formatInUnit(n, uom)
+    : String(n);
 }

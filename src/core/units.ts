@@ -76,26 +76,23 @@ export interface FormatOptions {
   readonly one?: boolean;
 }
 
+/** Words whose final s is no plural ending, or whose singular the simple rule would get wrong. */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'lens', 'means', 'gas', 'bus', 'plus', 'bonus', 'status']);
+
 /**
  * The singular of a unit written as lower-case English words, for a value of exactly 1:
- * `hours` → `hour`, `new customers` → `new customer`, `deliveries` → `delivery`. Anything
- * else (`NPS`, `kg`, `status`, `tickets closed`) is kept as typed rather than guessed at.
+ * `hours` → `hour`, `new customers` → `new customer`. Only the plain final -s is dropped;
+ * anything else (`deliveries`, `processes`, `NPS`, `kg`, `tickets closed`) is kept as typed
+ * rather than guessed at.
  */
 export function singularUnit(unit: string): string {
   const m = /^((?:[a-z]+ )*)([a-z]{4,})$/.exec(unit);
   if (m === null) return unit;
   const [, before = '', word = ''] = m;
-  if (/(ss|us|is)$/.test(word) || !word.endsWith('s')) return unit;
-  if (word.endsWith('ies')) return `${before}${word.slice(0, -3)}y`;
-  if (/(sses|shes|ches|xes|zes)$/.test(word)) return `${before}${word.slice(0, -2)}`;
+  if (!word.endsWith('s') || NOT_PLURAL.has(word) || /(ss|us|is|ies|ses|xes|zes|ches|shes)$/.test(word)) return unit;
   return `${before}${word.slice(0, -1)}`;
 }
 
-/**
- * The Sheets number format for a row's values (Start, Target, Current; a KPI's Baseline,
- * Target, Actual; a check-in's old and new value), with as many decimals as `values` need.
- * Format syntax: https://developers.google.com/sheets/api/guides/formats
- */
 export function numberFormatFor(uom: string, values: readonly unknown[] = [], options: FormatOptions = {}): string {
   const measure = measureOf(uom);
   const d = decimalsFor(measure, values);

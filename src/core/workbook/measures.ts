@@ -58,11 +58,12 @@ function formatsOf<K extends string>(
 const own = (row: readonly unknown[], index: Readonly<Partial<Record<string, number>>>) =>
   index.uom === undefined ? '' : text(row[index.uom]);
 
+/** By lower-cased name: the add-on finds its tabs whatever their case. */
 const TYPED_TABS: ReadonlyMap<string, { schema: TableSchema<string>; measured: readonly string[] }> = new Map([
-  [TAB.corporate, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
-  [TAB.department, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
-  [TAB.team, { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
-  [TAB.kpis, { schema: KPI_SCHEMA, measured: KPI_MEASURED }],
+  [TAB.corporate.toLowerCase(), { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.department.toLowerCase(), { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.team.toLowerCase(), { schema: OKR_SCHEMA, measured: OKR_MEASURED }],
+  [TAB.kpis.toLowerCase(), { schema: KPI_SCHEMA, measured: KPI_MEASURED }],
 ]);
 
 /**
@@ -71,7 +72,7 @@ const TYPED_TABS: ReadonlyMap<string, { schema: TableSchema<string>; measured: r
  * neither a measured value nor the Unit of measure.
  */
 export function typedRowFormats(tab: string, grid: Grid, first: number, last: number): TabFormats<string> | undefined {
-  const typed = TYPED_TABS.get(tab);
+  const typed = TYPED_TABS.get(tab.toLowerCase());
   if (typed === undefined) return undefined;
   const formats = formatsOf(tab, grid, typed.schema, typed.measured, own);
   if (formats === undefined) return undefined;
@@ -82,7 +83,7 @@ export function typedRowFormats(tab: string, grid: Grid, first: number, last: nu
 
 /** The OKR and KPI tabs whose values typed by hand get their unit's format. */
 export function isTypedTab(tab: string): boolean {
-  return TYPED_TABS.has(tab);
+  return TYPED_TABS.has(tab.toLowerCase());
 }
 
 /** The Unit of measure of every OKR and KPI ID (first row wins, as in the roll-up). */

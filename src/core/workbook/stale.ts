@@ -10,6 +10,7 @@ export interface CheckInGap {
   readonly days: number;
   /** That last check-in or start (a Sheets serial). */
   readonly since: number;
+  /** No check-in since the start (none at all, or only before it: a key result carried over into a new cycle). */
   readonly neverCheckedIn: boolean;
 }
 
@@ -19,9 +20,12 @@ export function overdueCheckIn(
   start: number | null,
   asOfDay: number,
 ): CheckInGap | null {
-  const since = lastCheckIn ?? start;
-  if (since === null || since === undefined) return null;
+  const last = lastCheckIn ?? null;
+  // A check-in from before the start (last cycle's) does not make the item overdue on day one.
+  const neverCheckedIn = last === null || (start !== null && Math.floor(last) < Math.floor(start));
+  const since = neverCheckedIn ? start : last;
+  if (since === null) return null;
   const days = Math.floor(asOfDay) - Math.floor(since);
   if (days <= STALE_CHECK_IN_DAYS) return null;
-  return { days, since, neverCheckedIn: lastCheckIn === null || lastCheckIn === undefined };
+  return { days, since, neverCheckedIn };
 }

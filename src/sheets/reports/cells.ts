@@ -16,7 +16,6 @@ export const UP_COLOR = '#137333';
 export const DOWN_COLOR = '#a50e0e';
 export const MUTED_COLOR = '#80868b';
 /** A check-in older than this many days needs attention (§4.2, §4.3). */
-export const STALE_DAYS = 14;
 
 export const percentCell = (value: number | null | undefined): Cell =>
   value === null || value === undefined || !Number.isFinite(value) ? '' : { value, format: SCORE_FORMAT };
@@ -106,11 +105,13 @@ export function statusCell(status: Status | null, failed = false): Cell {
   return { value: status, background: STATUS_STYLE[status].background, fontColor: STATUS_STYLE[status].font };
 }
 
-/** `today`, `1 day ago`, `12 days ago` (red past STALE_DAYS); `never` when it should have one. */
-export function checkInCell(days: number | null, expectsCheckIns: boolean): Cell {
-  if (days === null) return expectsCheckIns ? { value: 'never', fontColor: DOWN_COLOR } : '';
-  const text = days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
-  return days > STALE_DAYS ? { value: text, fontColor: DOWN_COLOR } : text;
+/**
+ * `today`, `1 day ago`, `12 days ago`, or `never`; red when the check-in is overdue by the rule
+ * Validate and the Dashboard use (core/workbook/stale.ts), so the three never disagree.
+ */
+export function checkInCell(days: number | null, overdue: boolean): Cell {
+  const text = days === null ? 'never' : days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
+  return overdue ? { value: text, fontColor: DOWN_COLOR } : text;
 }
 
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;

@@ -192,7 +192,7 @@ function addOkrRow(grid: ReportGrid, row: ReportRow, report: RollupReport, reaso
       trendOf(row, report),
       row.confidence === null ? '' : row.confidence,
       // Objectives are scored by what is under them: only key results are checked in.
-      row.measured ? checkInCell(row.daysSinceCheckIn, true) : '',
+      row.measured ? checkInCell(row.daysSinceCheckIn, row.overdueCheckIn !== null) : '',
       problems(row, reason),
     ],
     { bold: objective },

@@ -155,3 +155,17 @@ describe('readMetric', () => {
     expect(readMetric('junk', 5, 'above')).toEqual(ok({ type: 'stay above', target: 5 }));
   });
 });
+
+describe('metric messages in the row’s unit', () => {
+  it('show numbers as the cells do, and as typed where the unit would round them away', () => {
+    const wrong = (start: number, target: number, uom?: string) => {
+      const read = readMetric(start, target, 'increase', uom);
+      return read.ok ? '' : read.error;
+    };
+    expect(wrong(0.03, 0.015, '%')).toBe('increase needs a target above the start (start 3%, target 1.5%)');
+    expect(wrong(8e6, 7e6, '$')).toBe('increase needs a target above the start (start $8,000,000, target $7,000,000)');
+    expect(wrong(0.004, 0.001, 'hours')).toBe('increase needs a target above the start (start 0.004, target 0.001)');
+    expect(wrong(0.004, 0.001, '')).toBe('increase needs a target above the start (start 0.004, target 0.001)');
+    expect(wrong(0.004, 0.001)).toBe('increase needs a target above the start (start 0.004, target 0.001)');
+  });
+});
