@@ -3,7 +3,7 @@
  * writes anything (their values, formulas and number formats), each write is recorded in
  * the journal with the cells it changed, and the undo writes them back exactly.
  */
-import { columnLetter } from '../core/workbook/a1';
+import { columnLetter, rangeA1 } from '../core/workbook/a1';
 import type { Journal } from './journal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -71,9 +71,7 @@ function restore(before: CellsBefore): void {
 
 /** `Team OKRs!J5`, `Team OKRs!H2:H9`. */
 export function a1Of(tab: string, row: number, column: number, numRows: number, numColumns: number): string {
-  const first = `${columnLetter(column - 1)}${row}`;
-  const last = `${columnLetter(column + numColumns - 2)}${row + numRows - 1}`;
-  return `${tab}!${first}${first === last ? '' : `:${last}`}`;
+  return `${tab}!${rangeA1(row, column, numRows, numColumns)}`;
 }
 
 /**

@@ -7,6 +7,7 @@
  * keeps an action's calls bounded whatever the row count (§6.1). Their ranges come from one
  * Sheet.getRangeList. Sheets nests groups at most 8 deep; deeper ones are left out.
  */
+import { rangeA1 } from '../core/workbook/a1';
 import type { RowGroup } from './report-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,6 +38,6 @@ export function writeRowGroups(sheet: Sheet, groups: readonly RowGroup[]): void 
   const kept = boundedGroups(groups);
   if (kept.length === 0) return;
   sheet.setRowGroupControlPosition(SpreadsheetApp.GroupControlTogglePosition.BEFORE);
-  const ranges = sheet.getRangeList(kept.map(({ first, last }) => `A${first}:A${last}`)).getRanges();
+  const ranges = sheet.getRangeList(kept.map(({ first, last }) => rangeA1(first, 1, last - first + 1, 1))).getRanges();
   for (const range of ranges) range.shiftRowGroupDepth(1);
 }

@@ -16,3 +16,10 @@ function lettersOf(index: number): string {
   }
   return letters;
 }
+
+/** `H2:J1001`, or `H2` for one cell: 1-based row and column and a size. */
+export function rangeA1(row: number, column: number, numRows: number, numColumns: number): string {
+  const first = `${columnLetter(column - 1)}${row}`;
+  if (numRows === 1 && numColumns === 1) return first;
+  return `${first}:${columnLetter(column + numColumns - 2)}${row + numRows - 1}`;
+}

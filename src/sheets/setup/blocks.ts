@@ -3,13 +3,13 @@
  * formulas and first rows in one write; rows go under a header in one write; each row's values
  * get the number format of their unit. Each write on a tab that was not new is in the journal.
  */
-import { columnLetter } from '../../core/workbook/a1';
+import { columnLetter, rangeA1 } from '../../core/workbook/a1';
 import { measureFormats, type TabFormats } from '../../core/workbook/measures';
 import { type CheckInColumn, type KpiColumn, LEVELS, type OkrColumn } from '../../core/workbook/schema';
 import { asText } from '../io';
 import type { Journal } from '../journal';
 import { measureFormatBlocks } from '../measure-formats';
-import { a1Of, type SetupWrites } from './sheet-writes';
+import type { SetupWrites } from './sheet-writes';
 import { type FirstRows, prepared, type Rows, type Slot } from './slots';
 import type { Survey } from './survey';
 import { type PreparedTable, tableBlock } from './tables';
@@ -30,7 +30,7 @@ export function writeHeaderBlock<K extends string>(
   );
   const width = block[0]?.length ?? 0;
   const where = `${table.name}!A1:${columnLetter(width - 1)}${block.length}`;
-  writes.at(table.sheet, a1Of(1, 1, block.length, width), (range) => {
+  writes.at(table.sheet, rangeA1(1, 1, block.length, width), (range) => {
     range.setValues(block);
     const change = table.newSheet
       ? undefined
@@ -62,7 +62,7 @@ export function writeRowsBelow<K extends string>(
     rows.map((row) => row.map(asText)),
   ).slice(1);
   const width = block[0]?.length ?? 0;
-  writes.at(table.sheet, a1Of(2, 1, block.length, width), (range) => {
+  writes.at(table.sheet, rangeA1(2, 1, block.length, width), (range) => {
     range.setValues(block);
     journal.record(`${table.name}!A2:${columnLetter(width - 1)}${block.length + 1}: rows`, () => range.clearContent());
   });
@@ -81,7 +81,7 @@ function writeRowFormats<K extends string>(
     const format = slot.layout.columns[c.key].format;
     if (!format || c.computed) continue;
     const column = table.plan.index[c.key];
-    writes.at(table.sheet, a1Of(2, column + 1, count, 1), (range) => {
+    writes.at(table.sheet, rangeA1(2, column + 1, count, 1), (range) => {
       range.setNumberFormat(format);
       journal.record(`${table.name}!${columnLetter(column)}2:${columnLetter(column)}${count + 1}: number format`);
     });
@@ -118,7 +118,7 @@ export function measureFormatsOf(
     const table = prepared(slot);
     const queue = (columns: readonly number[], formats: readonly string[], done?: () => void) => {
       for (const block of measureFormatBlocks(columns, formats)) {
-        writes.at(table.sheet, a1Of(block.row, block.column, block.numRows, block.numColumns), (range) => {
+        writes.at(table.sheet, rangeA1(block.row, block.column, block.numRows, block.numColumns), (range) => {
           range.setNumberFormats(block.formats);
           done?.();
         });

@@ -6,7 +6,7 @@
  * the formula goes in, then the cells below are cleared. Each step is in the journal with its
  * undo; if the note would be too long, the column is left as it is and the summary says so.
  */
-import { columnLetter } from '../../core/workbook/a1';
+import { columnLetter, rangeA1 } from '../../core/workbook/a1';
 import type { KpiColumn, OkrColumn } from '../../core/workbook/schema';
 import { cellInput } from '../cells';
 import { sameFormula } from '../formula-text';
@@ -21,7 +21,7 @@ import {
   okrStatusFormula,
   type SettingsCells,
 } from '../live-formulas';
-import { a1Of, type SetupWrites } from './sheet-writes';
+import type { SetupWrites } from './sheet-writes';
 import type { TabRead } from './survey';
 import type { PreparedTable } from './tables';
 
@@ -152,7 +152,7 @@ export function takeOverColumns(
     }
     const oldValue = table.headerValues[column] ?? '';
     const oldFormula = table.headerFormulas[column] ?? '';
-    writes.at(sheet, a1Of(1, column + 1, 1, 1), (headerCell) => {
+    writes.at(sheet, rangeA1(1, column + 1, 1, 1), (headerCell) => {
       headerCell.setNote(note);
       journal.record(`${a1}: a note keeping the ${plan.typed.length} typed values under "${header}"`, () =>
         headerCell.setNote(before),
@@ -167,7 +167,7 @@ export function takeOverColumns(
       const cell = plan.typed.find((t) => t.row === k + 2);
       return [cell === undefined ? '' : cellInput(cell.value, cell.formula)];
     });
-    writes.at(sheet, a1Of(2, column + 1, last - 1, 1), (body) => {
+    writes.at(sheet, rangeA1(2, column + 1, last - 1, 1), (body) => {
       body.clearContent();
       journal.record(
         `${table.name}!${columnLetter(column)}2:${columnLetter(column)}${last} (${header}): ${plan.typed.length} typed values cleared, kept in the note on ${columnLetter(column)}1`,
@@ -205,7 +205,7 @@ function writeFormulaRun(journal: Journal, writes: SetupWrites, run: readonly Fo
       ? `${columnLetter(first.column)}1`
       : `${columnLetter(first.column)}1:${columnLetter(last.column)}1`;
   const names = run.map((plan) => plan.header).join(', ');
-  writes.at((table.read as TabRead).sheet, a1Of(1, first.column + 1, 1, run.length), (cells) => {
+  writes.at((table.read as TabRead).sheet, rangeA1(1, first.column + 1, 1, run.length), (cells) => {
     cells.setFormulas([run.map((plan) => plan.formula)]);
     journal.record(`${table.name}!${where} (${names}): live formulas`, () => cells.setValues(before));
   });

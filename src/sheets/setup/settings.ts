@@ -11,6 +11,7 @@
  * grades the sheet as the menu actions do. Written only where the formula differs, so
  * a second run changes nothing. Planned from the survey; a new tab is one block of writes.
  */
+import { rangeA1 } from '../../core/workbook/a1';
 
 import { normalizeHeader, TAB } from '../../core/workbook/schema';
 import { defaultSettingsRows, SETTING_LABELS, SETTINGS_HEADER, type SettingKey } from '../../core/workbook/settings';
@@ -24,7 +25,7 @@ import {
   type SettingsCells,
   settingsInUseFormulas,
 } from '../live-formulas';
-import { a1Of, knownSize, type SetupWrites } from './sheet-writes';
+import { knownSize, type SetupWrites } from './sheet-writes';
 import type { TabRead } from './survey';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -145,7 +146,7 @@ function writeFresh(writes: SetupWrites, sheet: Sheet, plan: SettingsPlan, today
     formats.push([GENERAL, format, key === 'today' ? GENERAL : format]);
     notes.push(['', key === 'today' ? TODAY_NOTE : '', '']);
   }
-  writes.at(sheet, a1Of(1, 1, height, 3), (block) => {
+  writes.at(sheet, rangeA1(1, 1, height, 3), (block) => {
     // Formats first, so that a label or a cycle name stays text.
     block.setNumberFormats(formats);
     block.setValues(values);
@@ -191,7 +192,7 @@ export function writeSettings(
 
   // The In use header, beside Set-up's own "Setting | Value" header (never over a user's cell).
   if (plan.headed && String(read.values[0]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '') === '') {
-    writes.at(sheet, a1Of(1, SETTINGS_IN_USE_COLUMN, 1, 1), (cell) => {
+    writes.at(sheet, rangeA1(1, SETTINGS_IN_USE_COLUMN, 1, 1), (cell) => {
       cell
         .setValues([[SETTINGS_IN_USE_HEADER]])
         .setFontWeight('bold')
@@ -204,7 +205,7 @@ export function writeSettings(
     const first = plan.rows[plan.missing[0] as Key];
     const count = plan.missing.length;
     let change: Change | undefined;
-    writes.at(sheet, a1Of(first, 1, count, 2), (block) => {
+    writes.at(sheet, rangeA1(first, 1, count, 2), (block) => {
       block.setValues(
         plan.missing.map((key) => [LABELS[key], key === 'today' ? '=TODAY()' : (defaults.get(LABELS[key]) ?? '')]),
       );
@@ -213,12 +214,12 @@ export function writeSettings(
         () => block.clear(),
       );
     });
-    writes.at(sheet, a1Of(first, 2, count, 1), (values) => {
+    writes.at(sheet, rangeA1(first, 2, count, 1), (values) => {
       values.setNumberFormats(plan.missing.map((key) => [FORMAT[key] ?? GENERAL]));
       if (change) change.what += ', with their number formats';
     });
     if (plan.missing.includes('today')) {
-      writes.at(sheet, a1Of(plan.rows.today, 2, 1, 1), (cell) => {
+      writes.at(sheet, rangeA1(plan.rows.today, 2, 1, 1), (cell) => {
         cell.setNote(TODAY_NOTE);
         if (change) change.what += ` and a note on B${plan.rows.today}`;
       });
@@ -253,7 +254,7 @@ function writeInUse(journal: Journal, writes: SetupWrites, sheet: Sheet, plan: S
       const formula = read.formulas[r]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '';
       return [formula !== '' ? formula : (read.values[r]?.[SETTINGS_IN_USE_COLUMN - 1] ?? '')];
     });
-    writes.at(sheet, a1Of(top, SETTINGS_IN_USE_COLUMN, run.length, 1), (range) => {
+    writes.at(sheet, rangeA1(top, SETTINGS_IN_USE_COLUMN, run.length, 1), (range) => {
       range.setFormulas(run.map((key) => [wanted[key]]));
       const change = journal.record(`${TAB.settings}!C${top}:C${top + run.length - 1} (In use): formulas`, () =>
         range.setValues(before),

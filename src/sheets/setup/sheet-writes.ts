@@ -14,13 +14,6 @@ import { columnLetter } from '../../core/workbook/a1';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** `H2:J1001` for 1-based row and column and a size. */
-export function a1Of(row: number, column: number, numRows: number, numColumns: number): string {
-  const first = `${columnLetter(column - 1)}${row}`;
-  if (numRows === 1 && numColumns === 1) return first;
-  return `${first}:${columnLetter(column + numColumns - 2)}${row + numRows - 1}`;
-}
-
 /**
  * `P2:Q`: 0-based columns from `row` to the sheet's last row, open-ended (a range with no end
  * row covers every row the sheet has:

@@ -6,13 +6,13 @@
  * Each write is recorded in the journal (§6.3): a new sheet's undo deletes it; on a user's
  * tab each change is listed exactly, with an undo where the survey holds what it replaced.
  */
-import { columnLetter } from '../../core/workbook/a1';
+import { columnLetter, rangeA1 } from '../../core/workbook/a1';
 import { mapHeaders } from '../../core/workbook/schema';
 import { columnRuns, growSheet } from '../cells';
 import type { Journal } from '../journal';
 import { planTable, type TableLayout, type TablePlan } from '../layout';
 import { NEW_SHEET_SIZE } from '../own-logs';
-import { a1Of, knownSize, openA1, type SetupWrites } from './sheet-writes';
+import { knownSize, openA1, type SetupWrites } from './sheet-writes';
 import type { SetupStyles } from './styles';
 import { isStatusColourRule } from './styles';
 import { type TabRead, usedWidth } from './survey';
@@ -138,7 +138,7 @@ function style<K extends string>(
     if (maxRows !== undefined) {
       const what = `number format of column${run.width > 1 ? 's' : ''} ${columnSpan(run.first, run.first + run.width - 1)}`;
       const bodyRows = maxRows - 1;
-      ctx.writes.at(sheet, a1Of(2, run.first + 1, bodyRows, run.width), (range) => {
+      ctx.writes.at(sheet, rangeA1(2, run.first + 1, bodyRows, run.width), (range) => {
         range.setNumberFormats(Array.from({ length: bodyRows }, () => row));
         record(what);
       });
@@ -173,7 +173,7 @@ function style<K extends string>(
       const rule = key === undefined || !isNew(key) ? undefined : layout.columns[key].validation;
       return rule === undefined ? null : ctx.styles.validation(rule);
     });
-    ctx.writes.at(sheet, a1Of(2, first + 1, bodyRows, rules.length), (range) => {
+    ctx.writes.at(sheet, rangeA1(2, first + 1, bodyRows, rules.length), (range) => {
       range.setDataValidations(Array.from({ length: bodyRows }, () => rules));
       record(`drop-downs and number checks in column${first === last ? '' : 's'} ${columnSpan(first, last)}`);
     });
@@ -204,7 +204,7 @@ export function styleNewTable<K extends string>(
   if (boldHeader) {
     // A sheet that is copied needs its header row bold before the copy; the text comes later.
     const width = Math.max(...Object.values<number>(table.plan.index)) + 1;
-    ctx.writes.at(table.sheet, a1Of(1, 1, 1, width), (range) => range.setFontWeight('bold'));
+    ctx.writes.at(table.sheet, rangeA1(1, 1, 1, width), (range) => range.setFontWeight('bold'));
   }
   if (table.read === undefined || table.read.frozenRows === 0) {
     table.sheet.setFrozenRows(1);
@@ -241,7 +241,7 @@ export function extendTable<K extends string>(
     growSheet(ctx.journal, sheet, name, knownSize(read), 2, width);
     const first = (added[0]?.index ?? 0) + 1;
     const headers = added.map(({ key }) => layout.schema.columns.find((c) => c.key === key)?.header ?? key);
-    ctx.writes.at(sheet, a1Of(1, first, 1, added.length), (cells) => {
+    ctx.writes.at(sheet, rangeA1(1, first, 1, added.length), (cells) => {
       cells.setValues([headers]);
       const change = ctx.journal.record(
         `${name}!${columnLetter(first - 1)}1:${columnLetter(first + added.length - 2)}1 (headers of the added columns)`,

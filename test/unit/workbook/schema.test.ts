@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rangeA1 } from '../../../src/core/workbook/a1';
 import { formatFinding } from '../../../src/core/workbook/findings';
 import {
   columnLetter,
@@ -82,6 +83,7 @@ describe('columns', () => {
   });
   it('spells column letters', () => {
     expect([0, 7, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'H', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([rangeA1(2, 8, 1000, 3), rangeA1(5, 1, 1, 1), rangeA1(1, 26, 1, 2)]).toEqual(['H2:J1001', 'A5', 'Z1:AA1']);
   });
 });
 
