@@ -115,7 +115,7 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   };
   const styleOrExtend = <K extends string>(slot: Slot<K>, takenOver: ReadonlySet<K>, colours = true) => {
     const table = prepared(slot);
-    if (table.created) styleNewTable(ctx, slot.layout, table, false);
+    if (table.created) styleNewTable(ctx, slot.layout, table, false, colours);
     else extendTable(ctx, slot.layout, table, takenOver, colours);
   };
   const takenOverKeys = <K extends string>(slot: Slot<K>): Set<K> =>
@@ -125,27 +125,27 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
         .map((c) => c.key),
     );
 
-  const [corporate, department, team] = okr as [Slot<OkrColumn>, Slot<OkrColumn>, Slot<OkrColumn>];
-  if (okr.every((slot) => slot.read === undefined)) {
-    // A new workbook: one OKR tab styled, the other two copied from it (formats, drop-downs,
-    // widths and colours come along), before any formula names them.
-    create(corporate);
-    corporate.styled = true;
-    styleNewTable(ctx, corporate.layout, prepared(corporate), true);
+  // OKR tabs that do not exist yet: the first one styled, the others copied from it (formats,
+  // drop-downs, widths and colours come along), before any formula names them.
+  const [source, ...copies] = okr.filter((slot) => slot.read === undefined);
+  if (source !== undefined && copies.length > 0) {
+    create(source);
+    source.styled = true;
+    styleNewTable(ctx, source.layout, prepared(source), true);
     // Styled in full before it is copied.
-    writes.make(corporate.sheet);
+    writes.make(source.sheet);
     styles.applyStatusColours(journal);
-    for (const slot of [department, team]) {
-      slot.sheet = copySheet(ss, journal, corporate.sheet as Sheet, corporate.name, slot.name);
+    for (const slot of copies) {
+      slot.sheet = copySheet(ss, journal, source.sheet as Sheet, source.name, slot.name);
       slot.newSheet = true;
       slot.styled = true;
       at++;
     }
-  } else {
-    for (const slot of okr) {
-      useOrCreate(slot);
-      styleOrExtend(slot, takenOverKeys(slot));
-    }
+  }
+  for (const slot of okr) {
+    if (slot.sheet !== undefined) continue;
+    useOrCreate(slot);
+    styleOrExtend(slot, takenOverKeys(slot));
   }
   useOrCreate(kpis);
   styleOrExtend(kpis, takenOverKeys(kpis));

@@ -100,10 +100,9 @@ export function writeSnapshot(
   } else {
     sheet = log.sheet;
     const grid = log.grid ?? [];
-    // §2.5 A History found by its name and header row (not by a mark) and holding no row yet
-    // gets its Status colours with its first rows: Set up leaves them to this snapshot
-    // (survey.ts). Its rules are read before anything is written.
-    rulesBefore = !log.marked && grid.length <= 1 ? sheet.getConditionalFormatRules() : undefined;
+    // §2.5 A History holding no row yet gets its Status colours with its first rows: Set up
+    // leaves them to this snapshot (survey.ts). Its rules are read before anything is written.
+    rulesBefore = grid.length <= 1 ? sheet.getConditionalFormatRules() : undefined;
     first = firstChangedRow(grid, rows);
     end = Math.max(total, grid.length);
     // Formats of the rows about to be written, read before any write, so they can be put back.

@@ -1,8 +1,8 @@
 /**
  * §2.5 status colours on History cover every row, including rows later snapshots add
- * (the rules are open-ended: G2:G), whether Set up or Record snapshot made the tab, and on a
- * History someone made with only its header (the first snapshot colours it: Set up has no
- * row to colour there).
+ * (the rules are open-ended: G2:G), whoever made the tab: a History with no row yet, made by
+ * Set up, by Record snapshot or by hand, gets them with its first snapshot (Set up has no row
+ * to colour there); Insert sample colours the rows it writes.
  */
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
@@ -40,13 +40,30 @@ describe('History keeps its status colours', () => {
     expect(background(sheet, last)).not.toBe('#ffffff');
   });
 
-  it('past the rows the tab had when Set up coloured it', () => {
+  it('past the rows the tab had when Insert sample coloured it', () => {
     const rt = loadAddon({ now: () => new Date('2027-02-15T12:00:00Z') });
-    rt.call('setUpWorkbook');
+    rt.call('insertSampleOkrs');
     const sheet = history(rt);
     sheet.insertRowsAfter(sheet.getMaxRows(), 500);
     sheet.getRange(1400, STATUS_COLUMN).setValue('At risk');
     expect(background(sheet, 1400)).toBe('#f4cccc');
+  });
+
+  it('on a History Set up made empty: none until the first snapshot colours it, one set after', () => {
+    const rt = loadAddon({ now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' });
+    rt.call('setUpWorkbook');
+    const sheet = history(rt);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(0);
+    const { history: _none, ...grids } = sampleWorkbook(emulatedToday(rt));
+    writeGrids(rt, { corporate: grids.corporate, department: grids.department, team: grids.team });
+    rt.call('recordSnapshot');
+    expect(sheet.getConditionalFormatRules()).toHaveLength(4);
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((r) => r[2] === 'C-KR2') + 1;
+    expect(background(sheet, row)).toBe('#cfe2f3');
+    rt.call('setUpWorkbook');
+    rt.call('recordSnapshot');
+    expect(sheet.getConditionalFormatRules()).toHaveLength(4);
   });
 
   describe('on a History made by hand with only its header (no mark)', () => {

@@ -73,6 +73,26 @@ describe('Set up and Insert sample: at most 150 service calls, no read after a w
     expect(large.roundTrips, large.log).toBe(0);
   });
 
+  it('Set up on workbooks holding some of the tabs', () => {
+    // Shapes a user brings: one OKR tab, all three, all three with Settings, Settings and History.
+    // (Two of the three OKR tabs with a Settings tab cost up to 157: README, Speed.)
+    const shapes: (keyof ReturnType<typeof generatedWorkbook>)[][] = [
+      ['corporate'],
+      ['team', 'history'],
+      ['corporate', 'department', 'team'],
+      ['corporate', 'department', 'team', 'settings'],
+      ['settings', 'history'],
+    ];
+    for (const keys of shapes) {
+      const rt = loadAddon(CLOCK);
+      const grids = generatedWorkbook(100, emulatedToday(rt), { ownerless: true });
+      writeGrids(rt, Object.fromEntries(keys.map((key) => [key, grids[key]])));
+      const counted = count(rt, () => rt.call('setUpWorkbook'));
+      expect(counted.calls, keys.join(', ')).toBeLessThanOrEqual(MAX_SET_UP_CALLS);
+      expect(counted.roundTrips, counted.log).toBe(0);
+    }
+  });
+
   it('Set up again on the sample workbook', () => {
     const rt = sample();
     const counted = count(rt, () => rt.call('setUpWorkbook'));

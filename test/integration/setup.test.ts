@@ -165,6 +165,34 @@ describe('Set up workbook on an empty spreadsheet', () => {
   });
 });
 
+describe('Set up workbook on a spreadsheet with one OKR tab of the user’s', () => {
+  it('makes the two missing OKR tabs as on an empty spreadsheet (one styled, the other its copy)', () => {
+    const fresh = loadAddon({ now: () => NOW });
+    fresh.call('setUpWorkbook');
+    const rt = loadAddon({ now: () => NOW });
+    writeGrids(rt, { corporate: [headerRow(OKR_SCHEMA), ['C-O1', 'Objective', '', 'Company', 'Grow']] });
+    rt.call('setUpWorkbook');
+    expect(prompts(rt)[0]).toMatch(/created "Department OKRs"\n• created "Team OKRs"/);
+    const made = (r: AddonRuntime) => layoutOf(r).filter((l) => l.name === TAB.department || l.name === TAB.team);
+    expect(made(rt)).toEqual(made(fresh));
+    for (const tab of [TAB.department, TAB.team]) {
+      expect(sheetOf(rt, tab).getRange('P1:R1').getFormulas()).toEqual(
+        sheetOf(fresh, tab).getRange('P1:R1').getFormulas(),
+      );
+    }
+    expect(rt.emulator.spreadsheet.getSheets().map((sh) => sh.getName())).toEqual([
+      'Sheet1',
+      'Corporate OKRs',
+      'Department OKRs',
+      'Team OKRs',
+      'KPIs',
+      'Settings',
+      'Check-ins',
+      'History',
+    ]);
+  });
+});
+
 describe('Set up workbook on a user’s tabs', () => {
   // A user's Team OKRs: an alias header (Kind for Type, Objective for Title, Aligns to for Parent ID),
   // their own column between ours, our Weight at the far right.

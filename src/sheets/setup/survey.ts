@@ -124,13 +124,13 @@ function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean
 }
 
 /**
- * A History found by its name and header row (not by a mark: made by hand, or before logs were
- * marked) holding no row yet: Set up gives it no Status colours, since it has no row to colour
- * (unless set-up writes rows into it: Insert sample), and Record snapshot colours it with its
- * first rows (snapshot.ts). One sheet fewer to colour keeps Set up within its 150 calls (§6.1).
+ * A History holding no row yet (a new one, or one with only its header, marked or made by hand)
+ * gets no Status colours from Set up: it has no row to colour (unless set-up writes rows into
+ * it: Insert sample), and Record snapshot colours it with its first rows (snapshot.ts), so
+ * nothing a user sees changes. One sheet fewer to colour keeps Set up within its 150 calls (§6.1).
  */
-export function historyColouredBySnapshot(history: LogRead, writesRows: boolean): boolean {
-  return history.tab !== undefined && !history.log.marked && usedHeight(history.tab) <= 1 && !writesRows;
+export function historyColouredBySnapshot(history: LogRead | undefined, writesRows: boolean): boolean {
+  return !writesRows && (history?.tab === undefined || usedHeight(history.tab) <= 1);
 }
 
 function readLog(index: SheetsIndex, tab: string, kind: LogKind, timeZone: string, writesRows: boolean): LogRead {

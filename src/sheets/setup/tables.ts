@@ -200,6 +200,8 @@ export function styleNewTable<K extends string>(
   layout: TableLayout<K>,
   table: PreparedTable<K>,
   boldHeader: boolean,
+  /** False for a History whose colours come with its first snapshot (survey.ts). */
+  colours = true,
 ): void {
   if (boldHeader) {
     // A sheet that is copied needs its header row bold before the copy; the text comes later.
@@ -216,6 +218,7 @@ export function styleNewTable<K extends string>(
     table,
     () => true,
     () => true,
+    colours,
   );
 }
 
