@@ -144,7 +144,7 @@ function chartView(rt: AddonRuntime, spec: ChartSpec): ChartView {
     height: Number(options.height ?? 370),
     stacked: options.isStacked === true,
     colors: Array.isArray(options.colors) ? options.colors.map(String) : [],
-    percent: options['vAxis.format'] === 'percent' || options['hAxis.format'] === 'percent',
+    percent: optionAt(options, 'vAxis.format') === 'percent' || optionAt(options, 'hAxis.format') === 'percent',
     dashed: Object.entries(series ?? {})
       .filter(([, s]) => s?.lineDashStyle !== undefined)
       .map(([k]) => Number(k)),
@@ -154,6 +154,14 @@ function chartView(rt: AddonRuntime, spec: ChartSpec): ChartView {
       values: body.map((r) => (typeof r[i + 1] === 'number' ? (r[i + 1] as number) : null)),
     })),
   };
+}
+
+/** A chart option by its dotted path, set either so ('vAxis.format') or nested (vAxis: {format}), as Google Charts reads both. */
+function optionAt(options: Record<string, unknown>, path: string): unknown {
+  if (path in options) return options[path];
+  let value: unknown = options;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
 }
 
 function sheetView(rt: AddonRuntime, sheet: Sheet): SheetView {

@@ -82,10 +82,8 @@ export function writeDashboard(
       .setOption('width', CHART_WIDTH)
       .setOption('height', CHART_HEIGHT);
     if (!percentAxis) return builder;
-    return builder
-      .setOption('vAxis.format', 'percent')
-      .setOption('vAxis.viewWindow.min', 0)
-      .setOption('vAxis.viewWindow.max', 1);
+    // One option as an object, as `series` is (a builder call each, §6.1).
+    return builder.setOption('vAxis', { format: 'percent', viewWindow: { min: 0, max: 1 } });
   };
 
   const overTime = chartAt(0, layout.scoreOverTime, true)

@@ -8,6 +8,7 @@
 import { fitCellText } from '../core/cell-text';
 import { NEW_SHEET_SIZE } from './generated';
 import { writeRowGroups } from './report-groups';
+import { widthPlan } from './width-plan';
 
 /** What Apps Script reports for a cell without a number format; used where a cell needs none. */
 export const NO_FORMAT = '0.###############';
@@ -178,15 +179,7 @@ export function writeReport(
   setColumnWidthRuns(sheet, layout.columnWidths);
 }
 
-/**
- * One Sheet.setColumnWidths per run of equal widths, from column A
- * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer)).
- */
+/** The widths on a fresh sheet, in the fewest setColumnWidths calls (width-plan.ts). */
 export function setColumnWidthRuns(sheet: Sheet, widths: readonly number[]): void {
-  let start = 0;
-  for (let i = 1; i <= widths.length; i++) {
-    if (i < widths.length && widths[i] === widths[start]) continue;
-    sheet.setColumnWidths(start + 1, i - start, widths[start] as number);
-    start = i;
-  }
+  for (const { first, count, width } of widthPlan(widths)) sheet.setColumnWidths(first, count, width);
 }

@@ -37,7 +37,7 @@ export interface DashboardLayout {
 }
 
 export const DASHBOARD_WIDTH = 8;
-export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [120, 110, 100, 300, 130, 100, 100, 280];
+export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [120, 120, 100, 300, 130, 100, 100, 280];
 /** Rows kept empty under the headline for the three charts (320 px at 21 px a row). */
 export const CHART_BAND_ROWS = 17;
 /** A colour per level for the charts of levels: corporate, department, team. */

@@ -44,8 +44,9 @@ export const TREE_COLUMN: Readonly<Record<TreeColumn, number>> = Object.fromEntr
   TREE_HEADERS.map((h, i) => [h, i]),
 ) as Record<TreeColumn, number>;
 
+/** Few distinct widths, so that they take few calls (width-plan.ts): most columns are 90 px. */
 export const ROLLUP_COLUMN_WIDTHS: readonly number[] = [
-  100, 380, 80, 90, 130, 120, 110, 110, 70, 80, 80, 90, 160, 90, 90, 100, 320,
+  100, 380, 90, 90, 125, 125, 110, 110, 90, 90, 90, 90, 160, 90, 90, 90, 320,
 ];
 
 /**
