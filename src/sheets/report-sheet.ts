@@ -40,18 +40,22 @@ export interface RowStyle {
   readonly italic?: boolean;
 }
 
-/** A rectangular report built row by row; every matrix has `width` columns. */
 /**
- * The previous row's array when `row` holds the same: rows of one kind share their formats,
- * so 50,000 rows keep a few arrays alive, not 250,000. The arrays are only ever read.
+ * `row` (a scratch array, reused) as the previous row's array when it holds the same, else a
+ * copy: rows of one kind share their formats, so 50,000 rows keep a few arrays alive, and rows
+ * that match allocate nothing. The arrays are only ever read.
  */
-function sameAsLast<T>(rows: T[][], row: T[]): T[] {
+function sameAsLast<T>(rows: T[][], row: readonly T[]): T[] {
   const last = rows[rows.length - 1];
-  if (last === undefined || last.length !== row.length) return row;
-  for (let i = 0; i < row.length; i++) if (last[i] !== row[i]) return row;
-  return last;
+  if (last !== undefined && last.length === row.length) {
+    let same = true;
+    for (let i = 0; i < row.length && same; i++) same = last[i] === row[i];
+    if (same) return last;
+  }
+  return row.slice();
 }
 
+/** A rectangular report built row by row; every matrix has `width` columns. */
 export class ReportGrid {
   readonly width: number;
   readonly values: (string | number)[][] = [];
@@ -60,9 +64,24 @@ export class ReportGrid {
   readonly fontColors: (string | null)[][] = [];
   readonly weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
   readonly styles: GoogleAppsScript.Spreadsheet.FontStyle[][] = [];
+  /** One row's formatting as it is worked out, before sameAsLast keeps or copies it. */
+  private readonly scratch: {
+    formats: string[];
+    backgrounds: (string | null)[];
+    fontColors: (string | null)[];
+    weights: GoogleAppsScript.Spreadsheet.FontWeight[];
+    styles: GoogleAppsScript.Spreadsheet.FontStyle[];
+  };
 
   constructor(width: number) {
     this.width = width;
+    this.scratch = {
+      formats: new Array(width),
+      backgrounds: new Array(width),
+      fontColors: new Array(width),
+      weights: new Array(width),
+      styles: new Array(width),
+    };
   }
 
   get rowCount(): number {
@@ -72,37 +91,36 @@ export class ReportGrid {
   /** Appends a row (cells past `width` are an error); returns its 1-based sheet row. */
   addRow(cells: readonly Cell[], style: RowStyle = {}): number {
     if (cells.length > this.width) throw new Error(`report row has ${cells.length} cells, the grid ${this.width}`);
-    const values: (string | number)[] = [];
-    const formats: string[] = [];
-    const backgrounds: (string | null)[] = [];
-    const fontColors: (string | null)[] = [];
-    const weights: GoogleAppsScript.Spreadsheet.FontWeight[] = [];
-    const styles: GoogleAppsScript.Spreadsheet.FontStyle[] = [];
+    const values = new Array<string | number>(this.width);
+    const { formats, backgrounds, fontColors, weights, styles } = this.scratch;
+    const background = style.background ?? null;
+    const fontColor = style.fontColor ?? null;
+    const weight = style.bold ? 'bold' : 'normal';
+    const italic = style.italic ? 'italic' : 'normal';
     for (let c = 0; c < this.width; c++) {
       const cell = cells[c];
       if (cell === null || typeof cell !== 'object') {
         // A plain value takes the row's style: no spec object for each of a million cells.
         const value = typeof cell === 'string' ? fitCellText(cell) : (cell ?? '');
-        values.push(value);
-        formats.push(typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT);
-        backgrounds.push(style.background ?? null);
-        fontColors.push(style.fontColor ?? null);
-        weights.push(style.bold ? 'bold' : 'normal');
-        styles.push(style.italic ? 'italic' : 'normal');
+        values[c] = value;
+        formats[c] = typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT;
+        backgrounds[c] = background;
+        fontColors[c] = fontColor;
+        weights[c] = weight;
+        styles[c] = italic;
         continue;
       }
       const spec: CellSpec = cell;
       // Text copied from the workbook may be near a cell's limit, or over it once indented (§6.3).
       const value = spec.formula ?? (typeof spec.value === 'string' ? fitCellText(spec.value) : (spec.value ?? ''));
-      values.push(value);
-      formats.push(
+      values[c] = value;
+      formats[c] =
         spec.format ??
-          (spec.formula !== undefined ? NO_FORMAT : typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT),
-      );
-      backgrounds.push(spec.background !== undefined ? spec.background : (style.background ?? null));
-      fontColors.push(spec.fontColor !== undefined ? spec.fontColor : (style.fontColor ?? null));
-      weights.push((spec.bold ?? style.bold) ? 'bold' : 'normal');
-      styles.push((spec.italic ?? style.italic) ? 'italic' : 'normal');
+        (spec.formula !== undefined ? NO_FORMAT : typeof value === 'number' ? COUNT_FORMAT : TEXT_FORMAT);
+      backgrounds[c] = spec.background !== undefined ? spec.background : background;
+      fontColors[c] = spec.fontColor !== undefined ? spec.fontColor : fontColor;
+      weights[c] = (spec.bold ?? style.bold) ? 'bold' : 'normal';
+      styles[c] = (spec.italic ?? style.italic) ? 'italic' : 'normal';
     }
     this.values.push(values);
     this.formats.push(sameAsLast(this.formats, formats));

@@ -79,19 +79,26 @@ export function progressBarText(score: number | null, expected: number | null, l
     expected !== null && Number.isFinite(expected) && expected > 0 && expected < 1
       ? Math.min(length - 1, Math.round(expected * length))
       : -1;
-  // A few hundred bars at most, shown on 50,000 rows: each is made once.
-  const key = `${length}:${filled}:${mark}`;
-  let bar = bars.get(key);
+  // A few hundred bars at most, shown on 50,000 rows: each is made once (a number for a key:
+  // a string built per row cost more than the bar).
+  let ofLength = bars.get(length);
+  if (ofLength === undefined) {
+    ofLength = new Map();
+    bars.set(length, ofLength);
+  }
+  const key = filled * (length + 1) + mark + 1;
+  let bar = ofLength.get(key);
   if (bar === undefined) {
     const chars: string[] = Array.from({ length }, (_, i) => (i < filled ? FILLED : EMPTY));
     if (mark >= 0) chars[mark] = EXPECTED_MARK;
     bar = chars.join('');
-    bars.set(key, bar);
+    ofLength.set(key, bar);
   }
   return bar;
 }
 
-const bars = new Map<string, string>();
+/** Bars by length, then by fill and mark. */
+const bars = new Map<number, Map<number, string>>();
 
 export function barCell(score: number | null, expected: number | null, status: Status | null): Cell {
   const text = progressBarText(score, expected);
