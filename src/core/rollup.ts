@@ -37,6 +37,7 @@ export interface Rollup {
 
 /** The key IDs are compared by: trimmed, lower case; "" for blank. */
 export function normalizeId(value: unknown): string {
+  if (typeof value === 'string') return value.trim().toLowerCase();
   if (value === null || value === undefined) return '';
   try {
     return String(value).trim().toLowerCase();

@@ -100,6 +100,8 @@ export function cellFinding<K extends string>(
 
 /** Trimmed text of a cell; "" for blank. Numbers print as the user typed them. */
 export function text(value: unknown): string {
+  // Most cells are strings: one trim, no String() and no try (half a million calls at 50,000 rows).
+  if (typeof value === 'string') return value.trim();
   if (isBlank(value) || value === undefined || value === null) return '';
   try {
     return String(value).trim();
