@@ -98,7 +98,11 @@ function freeze(copy: Sheet, values: readonly unknown[][], formats: readonly str
   const width = Math.max(...values.map((row) => row.length));
   copy
     .getRange(1, 1, values.length, width)
-    .setValues(values.map((row, r) => row.map((v, c) => (isDate(v) ? v : cellInput(v, '', formats[r]?.[c])))));
+    .setValues(
+      values.map((row, r) =>
+        row.map((v, c) => (typeof v === 'object' && v !== null && isDate(v) ? v : cellInput(v, '', formats[r]?.[c]))),
+      ),
+    );
 }
 
 function archive(
@@ -227,11 +231,12 @@ export function startNextCycle(): void {
       formulas[key] = tab.formulas;
     }
     const asOfDay = todaySerial(timeZone);
-    const planned = planNextCycle({ grids, formulas, sheetNames: ss.getSheets().map((s) => s.getName()), asOfDay });
+    const wb = readWorkbook(grids, asOfDay);
+    const sheetNames = ss.getSheets().map((s) => s.getName());
+    const planned = planNextCycle({ grids, formulas, sheetNames, asOfDay, okr: wb.okr });
     if (!planned.ok) throw new UserError(planned.error);
     const plan = planned.value;
 
-    const wb = readWorkbook(grids, asOfDay);
     const frozen = new Map<ArchivedGrid, unknown[][]>();
     for (const a of plan.archives) {
       const read = tabs[a.key];

@@ -10,6 +10,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
+/** Text Sheets would take for a formula, a number, a date or a boolean: one test per cell. */
+const READ_AS_OTHER_THAN_TEXT = /^\s*(?:[=+\-@'−$€£¥.\d]|(?:true|false)\s*$)/i;
+
 /**
  * What to hand setValues so a cell ends up holding `value` exactly: a formula as its
  * formula, and text that Sheets would read as something else (a number, a date, a
@@ -19,7 +22,7 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 export function cellInput(value: unknown, formula = '', format = ''): unknown {
   if (formula !== '') return formula;
   if (typeof value !== 'string' || value === '' || format === '@') return value;
-  return /^\s*([=+\-@'−$€£¥.]|\d)/.test(value) || /^\s*(true|false)\s*$/i.test(value) ? `'${value}` : value;
+  return READ_AS_OTHER_THAN_TEXT.test(value) ? `'${value}` : value;
 }
 
 /** A block of cells as it was before the action wrote anything: enough to put it back. */

@@ -58,6 +58,8 @@ export interface NextCycleInput {
   readonly sheetNames: readonly string[];
   /** Today, a Sheets serial. */
   readonly asOfDay: number;
+  /** The OKR tabs of `grids` parsed already (the action reads the workbook anyway): parsed here if not. */
+  readonly okr?: OkrTabs;
 }
 
 export interface CellChange {
@@ -191,7 +193,7 @@ const keyOfLevel = (level: (typeof LEVELS)[number]): ArchivedGrid =>
  * user; nothing has been written yet when it is returned).
  */
 export function planNextCycle(input: NextCycleInput): Result<NextCyclePlan> {
-  const okr = parseOkrTabs(input.grids);
+  const okr = input.okr ?? parseOkrTabs(input.grids);
   const checked = checkTabs(input, okr);
   if (!checked.ok) return checked;
   const settingsGrid = input.grids.settings ?? [];
