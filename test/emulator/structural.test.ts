@@ -1,6 +1,7 @@
 /**
  * Inserting and deleting rows and columns moves formula references as Sheets does (issue 9,
- * point 2), in every formula of the workbook, and the evaluated values follow.
+ * point 2), in every formula of the workbook, and the evaluated values follow; deleting a sheet
+ * breaks the references to it.
  */
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator/index.js';
@@ -155,5 +156,24 @@ describe('inserting and deleting columns', () => {
     team.deleteColumn(25); // Y, the data column
     expect(team.getRange('A1:A3').getFormulas().flat()).toEqual(['=#REF!', '=SUM(#REF!)', '=SUM(#REF!)']);
     expect(formula(summary, 'A1')).toBe(`=SUM('Team OKRs'!W2:X3)`);
+  });
+});
+
+describe('deleting a sheet', () => {
+  it('turns every reference to it into #REF!, which a new sheet of the same name does not link back', () => {
+    const { emu, team, summary } = workbook();
+    summary.getRange('B1').setValue(5);
+    summary
+      .getRange('A1:A2')
+      .setFormulas([[`=SUM('Team OKRs'!X2:X5)+B1`], [`=ROWS('Team OKRs'!X:X)+COUNT('team okrs'!X2)+Summary!B1`]]);
+    expect(summary.getRange('A1:A2').getValues().flat()).toEqual([15, 1006]);
+    emu.spreadsheet.deleteSheet(team);
+    expect(summary.getRange('A1:A2').getFormulas().flat()).toEqual([
+      '=SUM(#REF!)+B1',
+      '=ROWS(#REF!)+COUNT(#REF!)+Summary!B1',
+    ]);
+    expect(summary.getRange('A1:A2').getValues().flat()).toEqual(['#REF!', '#REF!']);
+    emu.spreadsheet.insertSheet('Team OKRs').getRange('X2').setValue(1);
+    expect(summary.getRange('A1:A2').getValues().flat()).toEqual(['#REF!', '#REF!']);
   });
 });

@@ -3,6 +3,7 @@ import type { GridRect } from '../spreadsheet/a1.js';
 import { dateToSerial, isDate, serialToMs, wallClock } from '../spreadsheet/dates.js';
 import type { Scalar, SheetData, Workbook } from '../spreadsheet/model.js';
 import { type CustomFunction, makePlugin, type PluginHost } from './plugin.js';
+import { EmulatorSequencePlugin } from './sequence.js';
 import { translateFormula } from './translate.js';
 
 /** What a formula cell (or a cell an array result spills into) evaluates to. */
@@ -227,7 +228,7 @@ export class FormulaEngine implements PluginHost {
     for (const [i, s] of this.wb.sheets.entries()) this.hfToSheet.set(i, s);
     this.hf = HyperFormula.buildFromSheets(sheets, {
       licenseKey: 'gpl-v3',
-      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), plugin],
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), EmulatorSequencePlugin, plugin],
       maxRows: 2_000_000,
       maxColumns: 18_278,
       // Sheets' conventions: serials from 1899-12-30, no 1900 leap-year bug, blank stays blank.

@@ -166,3 +166,21 @@ export function moveReferences(wb: Workbook, target: SheetData, axis: Axis, at: 
     hf.destroy();
   }
 }
+
+/**
+ * Deleting a sheet turns each reference to it, in every formula left, into `#REF!` — what
+ * Sheets shows in their place — and the text keeps no name to link back by: a sheet added
+ * later under the same name leaves them `#REF!`. Called once the sheet is out of the workbook.
+ */
+export function breakReferences(wb: Workbook, deleted: SheetData): void {
+  const name = deleted.name.toLowerCase();
+  const quoted = name.replace(/'/g, "''");
+  for (const site of sites(wb)) {
+    const lower = site.text.toLowerCase();
+    if (!lower.includes(name) && !lower.includes(quoted)) continue;
+    const broken = findReferences(site.text)
+      .filter((ref) => ref.sheet?.toLowerCase() === name)
+      .map((ref) => ({ ref, text: '#REF!' }));
+    if (broken.length > 0) site.write(replaceReferences(site.text, broken));
+  }
+}

@@ -1,3 +1,4 @@
+import { breakReferences } from '../formulas/structure.js';
 import { type GridRect, splitSheet } from './a1.js';
 import type { Ctx } from './context.js';
 import { addMetadata, newFinder, wrapMetadata } from './metadata.js';
@@ -86,6 +87,7 @@ export class SpreadsheetImpl {
     if (!wb.sheets.includes(data)) throw new Error('Sheet not found.');
     if (wb.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     wb.sheets = wb.sheets.filter((s) => s !== data);
+    breakReferences(wb, data);
     wb.metadata = wb.metadata.filter((m) => m.location.sheetId !== data.id);
     wb.protections = wb.protections.filter((p) => p.sheetId !== data.id);
     for (const [k, v] of wb.namedRanges) if (v.sheetId === data.id) wb.namedRanges.delete(k);
