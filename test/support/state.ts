@@ -50,8 +50,10 @@ function cellsOf(rows: (CellModel | undefined)[][]): Record<string, unknown> {
 }
 
 function sheetState(sheet: Sheet): unknown {
-  const data = (sheet as unknown as { _data: Record<string, unknown> })._data;
-  const { rows, formulaCount: _count, ...rest } = data;
+  const data = (sheet as unknown as { _data: Record<string, unknown> & { lines(): unknown[] } })._data;
+  // Rows as cells (a row written in bulk is kept compact until read: local/emulator/spreadsheet/model.ts).
+  const rows = data.lines();
+  const { rows: _rows, formulaCount: _count, ...rest } = data;
   const range = sheet.getDataRange();
   return {
     ...(plain(rest) as object),

@@ -38,8 +38,9 @@ function sites(wb: Workbook): Site[] {
     // Indexed: a structural edit scans every cell of the workbook, a million at 50,000 rows; a
     // sheet holding no formula and no custom-formula validation has nothing to move.
     const scan = sheet.formulaCount > 0 || sheet.customValidations;
-    for (let r = 0; scan && r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
+    const rows = scan ? sheet.lines() : [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];

@@ -75,15 +75,95 @@ export function newCell(): Cell {
 }
 
 /** A row's cells, made long enough for `width` columns at once instead of growing cell by cell. */
-export function newLine(width: number): (Cell | undefined)[] {
+export function newLine(width: number): Line {
   return new Array<Cell | undefined>(width);
+}
+
+/** A row of cells, by 1-based column. */
+export type Line = (Cell | undefined)[];
+
+/** The fields a compact line keeps: those of newCell, which bulk writes set. */
+export type CompactKey = 'v' | 'f' | 'fmt' | 'bg' | 'fw' | 'fstyle' | 'fc';
+const COMPACT_KEYS: readonly CompactKey[] = ['v', 'f', 'fmt', 'bg', 'fw', 'fstyle', 'fc'];
+
+export function isCompactKey(key: keyof Cell): key is CompactKey {
+  return (COMPACT_KEYS as readonly string[]).includes(key);
+}
+
+/**
+ * A row written only by whole-grid writes (setValues, setNumberFormats, setBackgrounds, …) on
+ * cells that did not exist: one array per property instead of a cell object per column, and
+ * an array shared with the row above when both were given the same row of formats. A report of
+ * 50,000 rows by 17 columns is then 50,000 of these, not 850,000 cells for the runtime to keep
+ * (the runtime's own cost, not the add-on's). Anything else that touches the row first turns it
+ * into cells (SheetData.line): the rest of the emulator only ever sees cells.
+ */
+export class CompactLine {
+  readonly props: { [K in CompactKey]?: unknown[] } = {};
+  /** Properties whose array other lines share: copied before this line writes into it. */
+  readonly shared = new Set<CompactKey>();
+
+  /** The array of `key` to write into, `width` long at least, this line's own. */
+  writable(key: CompactKey, width: number): unknown[] {
+    let values = this.props[key];
+    if (values === undefined) {
+      values = new Array(width);
+      this.props[key] = values;
+    } else if (this.shared.has(key)) {
+      values = values.slice();
+      this.props[key] = values;
+      this.shared.delete(key);
+    }
+    if (values.length < width) values.length = width;
+    return values;
+  }
+
+  /** Uses `values` (another line's) for `key`, until either line writes into it. */
+  share(key: CompactKey, values: unknown[]): void {
+    this.props[key] = values;
+    this.shared.add(key);
+  }
+
+  hasContent(c: number): boolean {
+    const v = this.props.v?.[c];
+    return (v !== undefined && v !== '') || this.props.f?.[c] !== undefined;
+  }
+
+  formulas(): number {
+    let n = 0;
+    for (const f of this.props.f ?? []) if (f !== undefined) n++;
+    return n;
+  }
+
+  width(): number {
+    let width = 0;
+    for (const key of COMPACT_KEYS) width = Math.max(width, this.props[key]?.length ?? 0);
+    return width;
+  }
+
+  /** The same row as cells. */
+  cells(): Line {
+    const width = this.width();
+    const line = newLine(width);
+    for (let c = 0; c < width; c++) {
+      let cell: Cell | undefined;
+      for (const key of COMPACT_KEYS) {
+        const value = this.props[key]?.[c];
+        if (value === undefined) continue;
+        cell ??= newCell();
+        (cell as Record<string, unknown>)[key] = value;
+      }
+      line[c] = cell;
+    }
+    return line;
+  }
 }
 
 export class SheetData {
   maxRows = 1000;
   maxCols = 26;
-  /** rows[r][c], 1-based, sparse. */
-  rows: (Cell | undefined)[][] = [];
+  /** rows[r][c], 1-based, sparse; a row written in bulk may be a CompactLine (see line()). */
+  rows: (Line | CompactLine | undefined)[] = [];
   frozenRows = 0;
   frozenCols = 0;
   colWidths = new Map<number, number>();
@@ -104,12 +184,36 @@ export class SheetData {
     public name: string,
   ) {}
 
+  /** Row r as cells, a compact row turned into cells first. */
+  line(r: number): Line | undefined {
+    const row = this.rows[r];
+    if (!(row instanceof CompactLine)) return row;
+    const line = row.cells();
+    this.rows[r] = line;
+    return line;
+  }
+
+  /** Every row as cells, for the code that walks them all (structural edits, copies, clearing). */
+  lines(): (Line | undefined)[] {
+    for (let r = 0; r < this.rows.length; r++) if (this.rows[r] instanceof CompactLine) this.line(r);
+    return this.rows as (Line | undefined)[];
+  }
+
+  countFormulas(): number {
+    let n = 0;
+    for (const row of this.rows) {
+      if (row instanceof CompactLine) n += row.formulas();
+      else for (const c of row ?? []) if (c?.f !== undefined) n++;
+    }
+    return n;
+  }
+
   cell(r: number, c: number): Cell | undefined {
-    return this.rows[r]?.[c];
+    return this.line(r)?.[c];
   }
 
   ensure(r: number, c: number): Cell {
-    let row = this.rows[r];
+    let row = this.line(r);
     if (!row) {
       row = [];
       this.rows[r] = row;
@@ -129,7 +233,9 @@ export class SheetData {
   lastRow(): number {
     for (let r = this.rows.length - 1; r >= 1; r--) {
       const row = this.rows[r];
-      if (row?.some((c) => this.hasContent(c))) return r;
+      if (row instanceof CompactLine) {
+        for (let c = row.width() - 1; c >= 1; c--) if (row.hasContent(c)) return r;
+      } else if (row?.some((c) => this.hasContent(c))) return r;
     }
     return 0;
   }
@@ -138,6 +244,15 @@ export class SheetData {
     let last = 0;
     for (const row of this.rows) {
       if (!row) continue;
+      if (row instanceof CompactLine) {
+        for (let c = row.width() - 1; c > last; c--) {
+          if (row.hasContent(c)) {
+            last = c;
+            break;
+          }
+        }
+        continue;
+      }
       for (let c = row.length - 1; c > last; c--) {
         if (this.hasContent(row[c])) {
           last = c;

@@ -5,7 +5,16 @@ import { normalizeColor } from './context.js';
 import { dateToSerial, isDate, serialToMs } from './dates.js';
 import { formatValue, isDateFormat } from './formats.js';
 import { shiftDepth } from './groups.js';
-import { type Cell, newCell, newLine, type SheetData, type ValidationSpec } from './model.js';
+import {
+  type Cell,
+  type CompactKey,
+  CompactLine,
+  isCompactKey,
+  newCell,
+  newLine,
+  type SheetData,
+  type ValidationSpec,
+} from './model.js';
 import { protect } from './protection.js';
 import { sortKeys, sortRows } from './sort.js';
 import { newValidation } from './validation.js';
@@ -74,11 +83,11 @@ export class RangeImpl {
   // (calls.ts), so every property read inside a per-cell loop would go through its trap.
   private _map<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.rect;
-    const rows = this.sheet.rows;
+    const sheet = this.sheet;
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
       const line: T[] = new Array(numCols);
-      const rowData = rows[row + i];
+      const rowData = sheet.line(row + i);
       for (let j = 0; j < numCols; j++) line[j] = fn(rowData?.[col + j], row + i, col + j);
       out[i] = line;
     }
@@ -94,7 +103,7 @@ export class RangeImpl {
     const { row, col, numRows, numCols } = this.rect;
     const sheet = this.sheet;
     for (let i = 0; i < numRows; i++) {
-      let line = sheet.rows[row + i];
+      let line = sheet.line(row + i);
       for (let j = 0; j < numCols; j++) {
         let cell = line?.[col + j];
         if (!cell) {
@@ -122,32 +131,56 @@ export class RangeImpl {
   private _setGrid(key: keyof Cell, data: unknown, method: string, map?: (v: unknown) => unknown): Self {
     const grid = checkShape(data, this.rect.numRows, this.rect.numCols, method);
     const { row, col, numRows, numCols } = this.rect;
-    const rows = this.sheet.rows;
+    const sheet = this.sheet;
+    const rows = sheet.rows;
     // One loop, no closure per cell: a report sets six properties on a million cells, and
     // rows repeat their values, so the last one mapped is kept.
     let lastIn: unknown = Symbol('none');
     let lastOut: unknown;
+    const mapped = (raw: unknown): unknown => {
+      let v: unknown;
+      if (map === undefined) v = raw;
+      else if (raw === lastIn) v = lastOut;
+      else {
+        v = map(raw);
+        lastIn = raw;
+        lastOut = v;
+      }
+      return v === null || v === '' ? undefined : v;
+    };
+    // Rows given the same array as the row before share one stored array (CompactLine).
+    let lastSource: unknown[] | undefined;
+    let lastStored: unknown[] | undefined;
+    const compact = isCompactKey(key);
     for (let i = 0; i < numRows; i++) {
       const source = grid[i] as unknown[];
-      let line = rows[row + i];
-      for (let j = 0; j < numCols; j++) {
-        const raw = source[j];
-        let v: unknown;
-        if (map === undefined) v = raw;
-        else if (raw === lastIn) v = lastOut;
-        else {
-          v = map(raw);
-          lastIn = raw;
-          lastOut = v;
+      let line = compact ? rows[row + i] : sheet.line(row + i);
+      if (line === undefined) {
+        line = compact ? new CompactLine() : newLine(col + numCols);
+        rows[row + i] = line;
+      }
+      if (line instanceof CompactLine) {
+        const key2 = key as CompactKey;
+        if (source === lastSource && lastStored !== undefined && line.props[key2] === undefined) {
+          line.share(key2, lastStored);
+          continue;
         }
-        if (v === null || v === '') v = undefined;
-        let cell = line?.[col + j];
+        const values = line.writable(key2, col + numCols);
+        for (let j = 0; j < numCols; j++) values[col + j] = mapped(source[j]);
+        // Shareable only if the row holds nothing else of this property.
+        lastSource = col === 1 && values.length === col + numCols ? source : undefined;
+        if (lastSource !== undefined) {
+          line.shared.add(key2);
+          lastStored = values;
+        }
+        continue;
+      }
+      lastSource = undefined;
+      for (let j = 0; j < numCols; j++) {
+        const v = mapped(source[j]);
+        let cell = line[col + j];
         if (!cell) {
           if (v === undefined) continue;
-          if (!line) {
-            line = newLine(col + numCols);
-            rows[row + i] = line;
-          }
           cell = newCell();
           line[col + j] = cell;
         }
@@ -180,6 +213,20 @@ export class RangeImpl {
     for (let i = 0; i < numRows; i++) {
       const line = sheet.rows[row + i];
       const values: unknown[] = new Array(numCols);
+      if (line instanceof CompactLine) {
+        const { v: vs, fmt } = line.props;
+        for (let j = 0; j < numCols; j++) {
+          const v = vs?.[col + j] as Cell['v'];
+          values[j] =
+            v === undefined
+              ? ''
+              : typeof v === 'string' || typeof v === 'boolean'
+                ? v
+                : typedValue(v, fmt?.[col + j] as string | undefined, env);
+        }
+        out[i] = values;
+        continue;
+      }
       for (let j = 0; j < numCols; j++) {
         const cell = line?.[col + j];
         const v = cell?.v;
@@ -191,6 +238,38 @@ export class RangeImpl {
     return out;
   }
 
+  /** _write into a row kept compact (see CompactLine): the same rules, one array per property. */
+  private _writeCompact(line: CompactLine, source: unknown[], tz: string): number {
+    const { col, numCols } = this.rect;
+    const width = col + numCols;
+    const vs = line.writable('v', width);
+    let formulas = 0;
+    for (let j = 0; j < numCols; j++) {
+      const c = col + j;
+      const value = source[j];
+      const fmt = line.props.fmt?.[c] as string | undefined;
+      let v: Cell['v'];
+      let f: string | undefined;
+      let parsedFmt: string | undefined;
+      if (typeof value === 'number' || typeof value === 'boolean') v = value;
+      else if (value === '' || value === null || value === undefined) v = undefined;
+      else if (typeof value === 'string' && fmt === '@') v = value;
+      else {
+        const parsed = parseInput(value, fmt, tz);
+        v = parsed.v;
+        f = parsed.f;
+        parsedFmt = parsed.fmt;
+      }
+      vs[c] = v;
+      const had = line.props.f?.[c] !== undefined;
+      if (f !== undefined || had) line.writable('f', width)[c] = f;
+      if (parsedFmt !== undefined) line.writable('fmt', width)[c] = parsedFmt;
+      if (had) formulas--;
+      if (f !== undefined) formulas++;
+    }
+    return formulas;
+  }
+
   private _write(grid: unknown[][]): void {
     checkCellText(grid);
     const tz = this.ctx.env.timeZone;
@@ -199,7 +278,14 @@ export class RangeImpl {
     let formulas = 0;
     for (let i = 0; i < numRows; i++) {
       const source = grid[i] as unknown[];
-      let line = sheet.rows[row + i];
+      const stored = sheet.rows[row + i];
+      if (stored === undefined || stored instanceof CompactLine) {
+        const compact = stored ?? new CompactLine();
+        sheet.rows[row + i] = compact;
+        formulas += this._writeCompact(compact, source, tz);
+        continue;
+      }
+      const line = stored;
       for (let j = 0; j < numCols; j++) {
         const value = source[j];
         const blank = value === '' || value === null || value === undefined;
@@ -207,10 +293,6 @@ export class RangeImpl {
         if (!cell) {
           // A blank written into nothing needs no cell.
           if (blank) continue;
-          if (!line) {
-            line = newLine(col + numCols);
-            sheet.rows[row + i] = line;
-          }
           cell = newCell();
           line[col + j] = cell;
         }

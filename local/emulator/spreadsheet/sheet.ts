@@ -90,15 +90,14 @@ export class SheetImpl {
       shiftSet(d.rowHeights);
       moveRowGroups(d, at, count);
     } else {
-      for (const row of d.rows) {
+      for (const row of d.lines()) {
         if (!row) continue;
         if (count > 0) row.splice(at, 0, ...new Array(count));
         else row.splice(at, -count);
       }
       d.maxCols += count;
     }
-    d.formulaCount = 0;
-    for (const row of d.rows) for (const c of row ?? []) if (c?.f !== undefined) d.formulaCount++;
+    d.formulaCount = d.countFormulas();
     const move = (rect: GridRect) => shiftRect(rect, axis, at, count);
     for (const rule of d.cfRules) {
       rule.ranges = rule.ranges.flatMap((r) => {
@@ -141,7 +140,7 @@ export class SheetImpl {
     const rename = sheetRenamer(old, n, quoteSheetName);
     for (const s of this.ctx.wb.sheets) {
       if (s.formulaCount > 0) {
-        for (const row of s.rows) for (const c of row ?? []) if (c?.f) c.f = rename(c.f);
+        for (const row of s.lines()) for (const c of row ?? []) if (c?.f) c.f = rename(c.f);
       }
       // A chart's data is a GridRange naming its sheet by id, not by name, so it follows a rename:
       // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/charts#ChartSourceRange
@@ -422,7 +421,7 @@ export class SheetImpl {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const o = options ?? {};
     const all = !o.contentsOnly && !o.formatOnly;
-    for (const row of this.d.rows) {
+    for (const row of this.d.lines()) {
       for (const c of row ?? []) {
         if (!c) continue;
         if (all || o.contentsOnly) clearContent(c);
@@ -442,7 +441,7 @@ export class SheetImpl {
     return this.clear({ formatOnly: true });
   }
   clearNotes() {
-    for (const row of this.d.rows) for (const c of row ?? []) if (c) delete c.note;
+    for (const row of this.d.lines()) for (const c of row ?? []) if (c) delete c.note;
     return this._self();
   }
 
@@ -484,9 +483,9 @@ export class SheetImpl {
     const src = this.d;
     copy.maxRows = src.maxRows;
     copy.maxCols = src.maxCols;
-    copy.rows = src.rows.map(
-      (row) => row?.map((c) => (c ? { ...c, dv: c.dv && { ...c.dv, values: [...c.dv.values] } } : c)) ?? [],
-    );
+    copy.rows = src
+      .lines()
+      .map((row) => row?.map((c) => (c ? { ...c, dv: c.dv && { ...c.dv, values: [...c.dv.values] } } : c)) ?? []);
     copy.frozenRows = src.frozenRows;
     copy.frozenCols = src.frozenCols;
     copy.colWidths = new Map(src.colWidths);

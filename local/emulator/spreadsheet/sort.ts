@@ -93,12 +93,12 @@ export function sortRows(sheet: SheetData, rect: GridRect, keys: SortKey[], valu
     return i - j;
   });
   const before: (Cell | undefined)[][] = order.map((_, i) => {
-    const row = sheet.rows[rect.row + i];
+    const row = sheet.line(rect.row + i);
     return Array.from({ length: rect.numCols }, (_, j) => row?.[rect.col + j]);
   });
   for (const [i, from] of order.entries()) {
     const r = rect.row + i;
-    let row = sheet.rows[r];
+    let row = sheet.line(r);
     if (!row) {
       row = [];
       sheet.rows[r] = row;
