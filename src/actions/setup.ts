@@ -26,7 +26,7 @@ import type { Journal } from '../sheets/journal';
 import { CHECK_IN_LAYOUT, HISTORY_LAYOUT, KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../sheets/layout';
 import type { OkrTabColumns } from '../sheets/live-formulas';
 import { markOwnLog } from '../sheets/own-logs';
-import { isoDay } from '../sheets/reports/style';
+import { isoDay, plural } from '../sheets/reports/style';
 import { measureFormatsOf, writeHeaderBlock, writeRowsBelow } from '../sheets/setup/blocks';
 import { type FormulaPlan, kpiFormulas, okrFormulas, takeOverColumns } from '../sheets/setup/formulas';
 import { planSettings, type SettingsOutcome, writeSettings } from '../sheets/setup/settings';
@@ -208,10 +208,10 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   }
   const freshTabs = [...okr, kpis].some((slot) => slot.table.created);
   const written = takeOvers.length - taken.left.length;
-  if (written > 0 && !freshTabs) changes.push(`wrote ${written} live formulas`);
+  if (written > 0 && !freshTabs) changes.push(`wrote ${plural(written, 'live formula')}`);
   for (const { tab, header, count, note } of taken.replaced) {
     changes.push(
-      `replaced ${count} typed ${count === 1 ? 'value' : 'values'} under "${header}" with its live formula (on "${tab}"; they are kept in the note on ${note})`,
+      `replaced ${plural(count, 'typed value')} under "${header}" with its live formula (on "${tab}"; they are kept in the note on ${note})`,
     );
   }
   return {

@@ -5,9 +5,10 @@
  * that never loses them (§6.3) — first a note on the header cell keeps every typed value, then
  * the formula goes in, then the cells below are cleared. Each step is in the journal with its
  * undo; if the note would be too long, the column is left as it is and the summary says so.
+ * What an array formula in the header cell spilled below it was never typed: see spilledBelow.
  */
 import { columnLetter, rangeA1 } from '../../core/workbook/a1';
-import type { KpiColumn, OkrColumn } from '../../core/workbook/schema';
+import { type KpiColumn, normalizeHeader, type OkrColumn } from '../../core/workbook/schema';
 import { cellInput } from '../cells';
 import { sameFormula } from '../formula-text';
 import type { Journal } from '../journal';
@@ -82,17 +83,47 @@ function planFormula<K extends string>(
   header: string,
   formula: string,
 ): FormulaPlan {
-  const changed = !sameFormula(table.headerFormulas[column] ?? '', formula);
+  const before = table.headerFormulas[column] ?? '';
+  const changed = !sameFormula(before, formula);
   const typed: { row: number; value: unknown; formula: string }[] = [];
   const read = table.read;
   if (changed && read !== undefined) {
+    let spilled = spilledBelow(before, table.headerValues[column], header);
     for (let r = 1; r < read.values.length; r++) {
       const value = read.values[r]?.[column] ?? '';
       const cellFormula = read.formulas[r]?.[column] ?? '';
-      if (value !== '' || cellFormula !== '') typed.push({ row: r + 1, value, formula: cellFormula });
+      // A cell holding a formula would have stopped the spill: it ended above, and what follows was typed.
+      if (cellFormula !== '') spilled = false;
+      if (!spilled && (value !== '' || cellFormula !== '')) typed.push({ row: r + 1, value, formula: cellFormula });
     }
   }
   return { table: table as unknown as FormulaTable, column, header, formula, changed, typed };
+}
+
+/** An array formula: ARRAYFORMULA (all our live formulas, of every version), an array literal, or a function answering an array. */
+const ARRAY_FORMULA =
+  /^=\s*(?:\{|(?:ARRAYFORMULA|VSTACK|FILTER|SORT|SORTN|UNIQUE|QUERY|SEQUENCE|FLATTEN|MAP|BYROW|MAKEARRAY)\s*\()/i;
+
+/**
+ * Are the formula-less values below a header cell what its formula spilled, not typed
+ * (getFormulas() reads "" for both)? Sheets spreads an array formula only over empty cells: with
+ * a value in its way it fills nothing and shows #REF! ("Array result was not expanded because it
+ * would overwrite data") in its own cell. So an array formula showing its header text has filled
+ * the cells below, and replacing it loses nothing. One showing an error, or Loading... (its spill
+ * blank meanwhile), may have typed values below it.
+ *
+ * How far it filled is not read. Ours fill the whole column (SEQUENCE(ROWS(own A:A))), but an
+ * older or a user's array formula may stop short (the first live formulas read open-ended ranges
+ * like H2:H, which a row inserted under the header turns into H3:H), and a value typed below
+ * where it stopped is taken for an answer. Telling where would mean sizing the arrays it
+ * computes, from the data and the sheet's row count (a call per tab, read only where set-up needs
+ * it, §6.1). Nothing is lost that way: nothing below a replaced formula is cleared, and the live
+ * formula stops at the value with Sheets' #REF! naming its cell until it is cleared (user guide,
+ * "The live formulas"). What the survey does show is used: a cell holding a formula would have
+ * blocked the spill, so from the first one down the values are typed (planFormula).
+ */
+function spilledBelow(formula: string, value: unknown, header: string): boolean {
+  return ARRAY_FORMULA.test(formula) && normalizeHeader(value) === normalizeHeader(header);
 }
 
 function shown(value: unknown): string {
