@@ -71,7 +71,7 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   return [`added ${names.map((n) => `"${n}"`).join(', ')} to "${table.name}"`];
 }
 
-/** A table as planned: its sheet once it exists. */ export function setUpFromSurvey(input: SetUpInput): SetUpResult {
+export function setUpFromSurvey(input: SetUpInput): SetUpResult {
   const { ss, journal, survey, today } = input;
   const rows = input.rows ?? {};
   const styles = new SetupStyles();
@@ -225,7 +225,7 @@ function describe<K extends string>(table: PreparedTable<K>, layout: TableLayout
   };
 }
 
-/** A tab that held nothing: its header row with the live formulas, and its first rows, in one write. */
+/** The alert Set up shows: what it changed, and the tabs it left alone with why. */
 export function setUpSummary(result: SetUpResult): string {
   const lines: string[] = [];
   if (result.changes.length === 0) lines.push('The workbook was already set up: nothing needed to change.');

@@ -55,6 +55,15 @@ describe('Insert sample OKRs on tabs that hold cells of the user’s', () => {
     expectRefusal(rt, refusal('"Department OKRs" (first at E7), "KPIs" (first at Q1) hold'));
   });
 
+  it('a value typed in a live formula’s column: it stops the formula, and it is the user’s', () => {
+    const rt = loadAddon({ now: () => NOW });
+    rt.call('setUpWorkbook');
+    const team = sheetOf(rt, TAB.team);
+    team.getRange('P30').setValue(0.5);
+    expect(team.getRange('P1').getDisplayValue()).toBe('#REF!');
+    expectRefusal(rt, refusal('"Team OKRs" (first at P30) holds'));
+  });
+
   it('writes into tabs holding only set-up’s headers and live formulas, and the company into untouched Settings', () => {
     const rt = loadAddon({ now: () => NOW });
     rt.call('setUpWorkbook');

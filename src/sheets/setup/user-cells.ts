@@ -25,9 +25,14 @@ export function firstUserCell<K extends string>(read: TabRead | undefined, schem
   const known = new Set(Object.values<number | undefined>(mapHeaders(read.name, header, schema).index));
   const computed = new Set(schema.columns.filter((c) => c.computed).map((c) => normalizeHeader(c.header)));
   const live = new Set<number>();
+  const spilled = new Set<number>();
   headerFormulas.forEach((formula, c) => {
     const answers = formula === '' ? undefined : liveFormulaHeader(formula);
-    if (answers !== undefined && computed.has(normalizeHeader(answers))) live.add(c);
+    if (answers === undefined || !computed.has(normalizeHeader(answers))) return;
+    live.add(c);
+    // Its answers fill the column only when it shows its header: a value typed in its way stops
+    // it (Sheets shows #REF! in its cell), and that value is the user's.
+    if (normalizeHeader(String(header[c] ?? '')) === normalizeHeader(answers)) spilled.add(c);
   });
   for (let r = 0; r < read.values.length; r++) {
     const row = read.values[r] ?? [];
@@ -36,7 +41,7 @@ export function firstUserCell<K extends string>(read: TabRead | undefined, schem
       const value = row[c] ?? '';
       const formula = formulas[c] ?? '';
       if (value === '' && formula === '') continue;
-      const ours = r === 0 ? live.has(c) || (formula === '' && known.has(c)) : live.has(c) && formula === '';
+      const ours = r === 0 ? live.has(c) || (formula === '' && known.has(c)) : spilled.has(c) && formula === '';
       if (!ours) return `${columnLetter(c)}${r + 1}`;
     }
   }
