@@ -64,7 +64,7 @@ function firstChangedRow(grid: readonly (readonly unknown[])[], next: readonly (
  */
 export function writeSnapshot(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  read: ReadWorkbook,
+  read: Pick<ReadWorkbook, 'sheets'>,
   workbook: Workbook,
   journal: Journal,
 ): SnapshotWritten {

@@ -203,6 +203,35 @@ describe('Weekly run', () => {
     expect(mail().sent.every((m) => m.to.every((a) => a.includes('@')))).toBe(true);
   });
 
+  it('reminds no one of an item measured by formula, and lists it as stale nowhere', () => {
+    // C-KR1's Current (Dana's) and KPI-2's Actual (Marcus's) become formulas giving the values they had.
+    const setFormula = (tab: string, id: string, column: number, formula: string) => {
+      const sheet = rt.emulator.spreadsheet.getSheetByName(tab);
+      const row = (sheet?.getDataRange().getValues() ?? []).findIndex((r) => r[0] === id) + 1;
+      sheet?.getRange(row, column + 1).setFormula(formula);
+    };
+    setFormula('Corporate OKRs', 'C-KR1', okrColumn('current'), '=8000000+600000');
+    setFormula('KPIs', 'KPI-2', kpiColumn('actual'), '=0.2+0.01');
+    save(ON);
+    rt.emulator.calls.reset();
+    rt.fireTrigger(onlyTrigger());
+    // The formulas are read with the values, before the snapshot writes.
+    expect(rt.emulator.calls.roundTrips()).toBeLessThanOrEqual(2);
+    const toDana = mail().to(DANA);
+    expect(toDana).toHaveLength(1);
+    expect(toDana[0]?.subject).toBe('Check-in due: 1 item in Northwind Analytics');
+    expect(toDana[0]?.body).toContain('• KPI-1 · Monthly recurring revenue (KPI)');
+    expect(toDana[0]?.body).not.toContain('C-KR1');
+    // Marcus checked SAL-KR1 in on Friday, and KPI-2 updates by itself: nothing to remind him of.
+    expect(mail().to(MARCUS)).toEqual([]);
+    const body = mail().to(CEO)[0]?.body ?? '';
+    const stale = body.slice(body.indexOf('NO CHECK-IN FOR 7 DAYS'), body.indexOf('REMINDERS'));
+    expect(stale).toContain('KPI-1');
+    expect(stale).not.toContain('C-KR1');
+    expect(stale).not.toContain('KPI-2');
+    expect(dialog().lastRun?.summary).toMatch(/Digest sent to 2 people, 1 owner reminded/);
+  });
+
   it('sends each recipient one digest: headline, movement, at risk, stale, and who was not reminded', () => {
     save(ON);
     const id = onlyTrigger();

@@ -50,8 +50,9 @@ interface Read {
 function readAll(ss: Spreadsheet): Read {
   const timeZone = ss.getSpreadsheetTimeZone();
   const now = serialInZone(new Date(), timeZone);
-  const { grids, sheets } = readWorkbookSheets(ss, timeZone);
-  const workbook = readWorkbook(grids, Math.floor(now));
+  // Reminders skip items measured by formula: their owners could not check them in.
+  const { grids, sheets, formulaRows } = readWorkbookSheets(ss, timeZone, { formulas: true });
+  const workbook = readWorkbook(grids, Math.floor(now), formulaRows);
   // The plan is the add-on's own sheet: found by its mark, never by name alone (§6.3).
   const plan = markedSheet(ss, ROLLOUT_PLAN_KIND);
   const activities =

@@ -97,7 +97,7 @@ function atRisk(figures: DigestFigures): Section {
 function stale(items: readonly TrackedItem[], now: number): Section {
   const title = `No check-in for ${STALE_AFTER_DAYS} days`;
   if (items.length === 0) {
-    const none = 'Every key result and KPI had a check-in this week.';
+    const none = 'No key result or KPI is due a check-in this week.';
     return { title, text: [none], html: [paragraph(none)] };
   }
   const shown = items.slice(0, LIMITS.stale);

@@ -22,6 +22,8 @@ export interface TrackedItem {
   readonly status: string;
   /** The latest check-in (a Sheets serial); null when never checked in. */
   readonly lastCheckIn: number | null;
+  /** Its value is a formula of the user's (workbook/by-formula.ts): it updates by itself and cannot be checked in. */
+  readonly byFormula: boolean;
 }
 
 /** §4.7: "no check-in for 7 days". */
@@ -60,6 +62,7 @@ export function trackedItems(workbook: Workbook): TrackedItem[] {
       score: scoreOf(score),
       status: statusOf(status),
       lastCheckIn: last.get(row.key) ?? null,
+      byFormula: row.byFormula,
     });
   });
   const seenKpis = new Set<string>();
@@ -77,6 +80,7 @@ export function trackedItems(workbook: Workbook): TrackedItem[] {
       score: scoreOf(progress),
       status: statusOf(status),
       lastCheckIn: last.get(row.key) ?? null,
+      byFormula: row.byFormula,
     });
   }
   return items;
@@ -95,8 +99,12 @@ export function daysSinceCheckIn(item: TrackedItem, now: number): number | null 
   return item.lastCheckIn === null ? null : Math.floor(now - item.lastCheckIn + DST_HOUR);
 }
 
-/** Never checked in, or not for `STALE_AFTER_DAYS` days or more. */
+/**
+ * Never checked in, or not for `STALE_AFTER_DAYS` days or more; never an item measured by
+ * formula, whose owner could do nothing about a reminder.
+ */
 export function isStale(item: TrackedItem, now: number): boolean {
+  if (item.byFormula) return false;
   const days = daysSinceCheckIn(item, now);
   return days === null || days >= STALE_AFTER_DAYS;
 }

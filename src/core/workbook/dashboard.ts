@@ -134,7 +134,7 @@ function okrAttention(row: ReportRow): AttentionItem | undefined {
   const expected = row.expected.ok ? row.expected.value : null;
   const status = row.status.ok ? row.status.value : null;
   const reasons = [statusReason(status, score, expected)];
-  // Only what is checked in can go stale: measured key results not yet done.
+  // Only what is checked in can go stale: measured key results not yet done, not measured by formula.
   reasons.push(staleReason(row.overdueCheckIn));
   const listed = reasons.filter((r): r is string => r !== undefined);
   if (listed.length === 0) return undefined;
@@ -156,7 +156,8 @@ function okrAttention(row: ReportRow): AttentionItem | undefined {
 function kpiAttention(kpi: KpiResult, lastCheckIn: number | undefined, workbook: Workbook): AttentionItem | undefined {
   const progress = okValue(kpi.progress);
   const status = okValue(kpi.status);
-  const overdue = overdueCheckIn(lastCheckIn, workbook.settings.settings.cycleStart, workbook.asOfDay);
+  const { cycleStart } = workbook.settings.settings;
+  const overdue = overdueCheckIn(lastCheckIn, cycleStart, workbook.asOfDay, kpi.row.byFormula);
   const reasons = [
     statusReason(status, progress === null ? null : Math.min(Math.max(progress, 0), 1), null),
     status === 'Done' ? undefined : staleReason(overdue),

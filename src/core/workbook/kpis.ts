@@ -30,6 +30,8 @@ export interface KpiRow {
   readonly baseline: unknown;
   readonly target: unknown;
   readonly actual: unknown;
+  /** Actual is a formula of the user's (by-formula.ts): it updates by itself and is never checked in. */
+  readonly byFormula: boolean;
   readonly uom: string;
   /** The Direction cell as typed, for progress; `direction` is its parsed type. */
   readonly directionCell: unknown;
@@ -44,8 +46,11 @@ export interface KpiTab {
   readonly problems: readonly Finding[];
 }
 
-/** Reads the KPIs tab; undefined (no such tab) reads as no KPIs, without a finding: KPIs are optional. */
-export function parseKpis(grid: Grid | undefined): KpiTab {
+/**
+ * Reads the KPIs tab; undefined (no such tab) reads as no KPIs, without a finding: KPIs are optional.
+ * `formulaRows` are the sheet rows whose Actual is a formula, when they were read.
+ */
+export function parseKpis(grid: Grid | undefined, formulaRows?: ReadonlySet<number>): KpiTab {
   const table = readTable(TAB.kpis, grid ?? [[]], KPI_SCHEMA);
   const problems: Finding[] = grid === undefined ? [] : [...table.header.problems];
   const rows = table.rows.map(({ row, cells }): KpiRow => {
@@ -83,6 +88,7 @@ export function parseKpis(grid: Grid | undefined): KpiTab {
       baseline: cells.baseline,
       target: cells.target,
       actual: cells.actual,
+      byFormula: formulaRows?.has(row) ?? false,
       uom: text(cells.uom),
       directionCell: cells.direction,
       direction: direction.ok ? direction.value : null,

@@ -8,6 +8,7 @@ import { ok, type Result } from '../result';
 import { normalizeId, readWeight } from '../rollup';
 import { scoreKeyResult } from '../score';
 import { isBlank, readDate, readNumber } from '../values';
+import type { FormulaRows } from './by-formula';
 import { type Finding, type Rule, tabFinding } from './findings';
 import { classifyMetricError, type MetricField } from './metric-problems';
 import { LEVELS, type Level, OKR_SCHEMA, OKR_TAB_OF_LEVEL, type OkrColumn, type OkrTabName } from './schema';
@@ -38,6 +39,8 @@ export interface OkrRow {
   readonly start: unknown;
   readonly target: unknown;
   readonly current: unknown;
+  /** Current is a formula of the user's (by-formula.ts): it updates by itself and is never checked in. */
+  readonly byFormula: boolean;
   readonly uom: string;
   /** Blank is 1; an error for text or a negative number. */
   readonly weight: Result<number>;
@@ -100,6 +103,7 @@ function readRow(
   level: Level,
   row: number,
   cellOf: (key: OkrColumn) => unknown,
+  byFormula: boolean,
   problems: Finding[],
 ): Draft {
   const id = text(cellOf('id'));
@@ -160,6 +164,7 @@ function readRow(
     start: cellOf('start'),
     target: cellOf('target'),
     current: cellOf('current'),
+    byFormula,
     uom: text(cellOf('uom')),
     weight,
     confidence,
@@ -179,8 +184,9 @@ const GRID_OF_LEVEL: Readonly<Record<Level, keyof OkrGrids>> = {
 /**
  * Reads the three OKR tabs. A tab that does not exist reads as empty with a warning;
  * a tab missing a required column contributes no rows (its header finding says why).
+ * `formulaRows` marks the rows whose Current is a formula, when they were read.
  */
-export function parseOkrTabs(grids: OkrGrids): OkrTabs {
+export function parseOkrTabs(grids: OkrGrids, formulaRows: FormulaRows = {}): OkrTabs {
   const problems: Finding[] = [];
   const drafts: Draft[] = [];
   const tables = {} as Record<Level, Table<OkrColumn>>;
@@ -195,11 +201,12 @@ export function parseOkrTabs(grids: OkrGrids): OkrTabs {
     const table = readTable(tab, grid ?? [[]], OKR_SCHEMA);
     tables[level] = table;
     if (grid !== undefined) problems.push(...table.header.problems);
+    const byFormula = formulaRows[GRID_OF_LEVEL[level]];
     for (const row of table.rows) {
       const cellOf = row.cell
         ? (key: OkrColumn) => (row.cell as (key: OkrColumn) => unknown)(key)
         : (key: OkrColumn) => row.cells[key];
-      drafts.push(readRow(table, level, row.row, cellOf, problems));
+      drafts.push(readRow(table, level, row.row, cellOf, byFormula?.has(row.row) ?? false, problems));
     }
   }
 

@@ -50,6 +50,8 @@ export interface ReportRow {
   readonly uom: string;
   /** A key result measured by a metric of its own (checked in), not scored by roll-up. */
   readonly measured: boolean;
+  /** A measured key result whose Current is a formula: it is never checked in, so never overdue. */
+  readonly byFormula: boolean;
   /** A measured key result whose Current is still blank. */
   readonly notStarted: boolean;
   /** The owner's Confidence (0–10); null when blank or not a number. */
@@ -58,7 +60,7 @@ export interface ReportRow {
   readonly lastCheckIn: number | null;
   /** Calendar days since `lastCheckIn`. */
   readonly daysSinceCheckIn: number | null;
-  /** A measured key result not yet done whose check-in is overdue (stale.ts); null otherwise. */
+  /** A measured key result not yet done, nor measured by formula, whose check-in is overdue (stale.ts); null otherwise. */
   readonly overdueCheckIn: CheckInGap | null;
   readonly score: Result<number | null>;
   readonly expected: Result<number>;
@@ -319,13 +321,14 @@ export function buildReport(workbook: Workbook): RollupReport {
         target: r.target,
         uom: r.uom,
         measured,
+        byFormula: measured && r.byFormula,
         notStarted: measured && isBlank(r.current),
         confidence: r.confidence.ok ? r.confidence.value : null,
         lastCheckIn,
         // Calendar days, as a person counts them: checked in on Friday is 3 days ago on Monday.
         daysSinceCheckIn:
           lastCheckIn === null ? null : Math.max(0, Math.floor(workbook.asOfDay) - Math.floor(lastCheckIn)),
-        overdueCheckIn: measured && !done ? overdueCheckIn(lastCheckIn, start, workbook.asOfDay) : null,
+        overdueCheckIn: measured && !done ? overdueCheckIn(lastCheckIn, start, workbook.asOfDay, r.byFormula) : null,
         score: s.score,
         expected: s.expected,
         gap: score !== null && s.expected.ok ? score - s.expected.value : null,

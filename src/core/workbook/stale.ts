@@ -1,7 +1,9 @@
 /**
  * One rule for Validate (§4.3) and the Dashboard (§4.2): an item measured by check-ins needs
  * one every 14 days; before its first, the clock runs from its start (the row's Start date,
- * else the cycle's), so nothing is overdue on the first day of a cycle.
+ * else the cycle's), so nothing is overdue on the first day of a cycle. An item measured by
+ * formula (by-formula.ts) is never overdue: it updates by itself, and a check-in could not
+ * write over it anyway.
  */
 export const STALE_CHECK_IN_DAYS = 14;
 
@@ -19,7 +21,9 @@ export function overdueCheckIn(
   lastCheckIn: number | null | undefined,
   start: number | null,
   asOfDay: number,
+  byFormula: boolean,
 ): CheckInGap | null {
+  if (byFormula) return null;
   const last = lastCheckIn ?? null;
   // A check-in from before the start (last cycle's) does not make the item overdue on day one.
   const neverCheckedIn = last === null || (start !== null && Math.floor(last) < Math.floor(start));

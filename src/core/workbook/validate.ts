@@ -238,7 +238,7 @@ function staleCheckIns(workbook: Workbook, at: At, isoDay: (day: number) => stri
     if (!row.ownScore.ok || row.ownScore.value === null) return;
     if (score.ok && score.value !== null && score.value >= 1) return;
     const start = (row.startDate.ok ? row.startDate.value : null) ?? workbook.settings.settings.cycleStart;
-    const gap = overdueCheckIn(last.get(row.key), start, workbook.asOfDay);
+    const gap = overdueCheckIn(last.get(row.key), start, workbook.asOfDay, row.byFormula);
     if (gap !== null) at(row, 'current', 'warning', 'stale-check-in', staleMessage(gap, isoDay));
   });
 }
@@ -255,7 +255,8 @@ function staleKpis(workbook: Workbook): Finding[] {
   const findings: Finding[] = [];
   for (const { row, status } of workbook.kpiResults) {
     if (row.key === '' || (status.ok && status.value === 'Done')) continue;
-    const gap = overdueCheckIn(last.get(row.key), workbook.settings.settings.cycleStart, workbook.asOfDay);
+    const { cycleStart } = workbook.settings.settings;
+    const gap = overdueCheckIn(last.get(row.key), cycleStart, workbook.asOfDay, row.byFormula);
     if (gap === null) continue;
     findings.push(
       cellFinding(

@@ -2,6 +2,7 @@
  * Everything the menu actions need, computed once from the tabs' raw values (one
  * read per tab, §6.1). Validate, Build roll-up and Record snapshot all start here.
  */
+import type { FormulaRows } from './by-formula';
 import type { Finding } from './findings';
 import { evaluateKpis, type KpiResult, type KpiTab, parseKpis } from './kpis';
 import { type CheckIn, parseCheckIns, parseHistory, type Snapshot } from './logs';
@@ -34,11 +35,15 @@ export interface Workbook {
   readonly logProblems: readonly Finding[];
 }
 
-export function readWorkbook(grids: WorkbookGrids, asOfDay: number): Workbook {
+/**
+ * `formulaRows`: which Currents and Actuals are formulas, read only by the actions that judge
+ * staleness; without them every item is taken as checked in by hand.
+ */
+export function readWorkbook(grids: WorkbookGrids, asOfDay: number, formulaRows: FormulaRows = {}): Workbook {
   const settings = parseSettings(grids.settings, asOfDay);
-  const okr = parseOkrTabs(grids);
+  const okr = parseOkrTabs(grids, formulaRows);
   const scores = scoreWorkbook(okr, settings.settings, asOfDay);
-  const kpis = parseKpis(grids.kpis);
+  const kpis = parseKpis(grids.kpis, formulaRows.kpis);
   const okrKeys = new Set(okr.rows.filter((row) => row.key !== '').map((row) => row.key));
   const evaluated = evaluateKpis(kpis, okrKeys, settings.settings);
   const checkIns = parseCheckIns(grids.checkIns);

@@ -121,6 +121,9 @@ export function checkInCell(days: number | null, overdue: boolean): Cell {
   return overdue ? { value: text, fontColor: DOWN_COLOR } : text;
 }
 
+/** A key result whose Current is a formula updates by itself: no check-in to count days from, nothing overdue. */
+export const BY_FORMULA_CELL: Cell = { value: 'by formula', italic: true, fontColor: MUTED_COLOR };
+
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** `=HYPERLINK("#gid=…&range=A5:5", "C-KR1")`: opens the row; plain text without the sheet's id. */

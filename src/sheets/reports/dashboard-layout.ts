@@ -95,7 +95,7 @@ function addHeadline(grid: ReportGrid, data: DashboardData): void {
 function addAttention(grid: ReportGrid, data: DashboardData, sheetIds: ReadonlyMap<string, number>): void {
   section(grid, `Needs attention (${data.attentionTotal})`);
   if (data.attentionTotal === 0) {
-    grid.addRow(['Nothing at risk or behind, and every key result and KPI checked in within 14 days.'], {
+    grid.addRow(['Nothing at risk or behind, and no check-in overdue.'], {
       italic: true,
     });
     return;

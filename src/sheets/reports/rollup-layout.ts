@@ -14,7 +14,17 @@ import type { ReportRow, RollupReport, SummaryLine, Tally } from '../../core/wor
 import type { Workbook } from '../../core/workbook/workbook';
 import { type Cell, ReportGrid, type RowGroup } from '../report-sheet';
 import { STATUS_STYLE } from '../status-style';
-import { barCell, checkInCell, gapCell, MUTED_COLOR, measureCell, percentCell, statusCell, trendCell } from './cells';
+import {
+  BY_FORMULA_CELL,
+  barCell,
+  checkInCell,
+  gapCell,
+  MUTED_COLOR,
+  measureCell,
+  percentCell,
+  statusCell,
+  trendCell,
+} from './cells';
 import { HEADER_BACKGROUND, isoDay, SECTION_BACKGROUND } from './style';
 
 export const TREE_HEADERS = [
@@ -168,6 +178,12 @@ function trendOf(row: ReportRow, report: RollupReport): Cell {
   return trendCell('new', null);
 }
 
+/** Objectives are scored by what is under them: only key results are checked in, and not one measured by formula. */
+function lastCheckInCell(row: ReportRow): Cell {
+  if (!row.measured) return '';
+  return row.byFormula ? BY_FORMULA_CELL : checkInCell(row.daysSinceCheckIn, row.overdueCheckIn !== null);
+}
+
 function addOkrRow(grid: ReportGrid, row: ReportRow, report: RollupReport, reason: string): number {
   const score = row.score.ok ? row.score.value : null;
   const expected = row.expected.ok ? row.expected.value : null;
@@ -192,8 +208,7 @@ function addOkrRow(grid: ReportGrid, row: ReportRow, report: RollupReport, reaso
       barCell(score, expected, failed ? null : status),
       trendOf(row, report),
       row.confidence === null ? '' : row.confidence,
-      // Objectives are scored by what is under them: only key results are checked in.
-      row.measured ? checkInCell(row.daysSinceCheckIn, row.overdueCheckIn !== null) : '',
+      lastCheckInCell(row),
       problems(row, reason),
     ],
     { bold: objective },

@@ -217,9 +217,6 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
     problems.push({ field, message: finding.message });
   }
   if (problems.length > 0) return refused(problems);
-  const warnings = findings
-    .filter((f) => f.tab === tab && f.row === plan.row && !(plan.created && NOT_YET.has(f.rule)))
-    .map(formatFinding);
 
   const sheet = state.ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
   const writes: CellWrite[] = cells.map(({ column, input: cell }) => ({ column, value: cell.write }));
@@ -232,6 +229,16 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
   const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
   const touched = [...writes.map((w) => w.column), ...measured];
   const was = readRowBefore(sheet, tab, plan.row, touched, size.maxRows);
+  // A Current left a formula is never stale (by-formula.ts): the read above has its formula, no call more.
+  const current = index.current;
+  const byFormula =
+    current !== undefined &&
+    !writes.some((w) => w.column === current) &&
+    (was.span?.formulas[0]?.[current - was.first] ?? '') !== '';
+  const warnings = findings
+    .filter((f) => f.tab === tab && f.row === plan.row && !(plan.created && NOT_YET.has(f.rule)))
+    .filter((f) => !(byFormula && f.rule === 'stale-check-in'))
+    .map(formatFinding);
   const label = headerLabel(state.grids[GRID_OF_LEVEL[level]]);
   growSheet(journal, sheet, tab, size, plan.row, Math.max(...touched) + 1);
   writeRowCells(journal, was, writes, label);

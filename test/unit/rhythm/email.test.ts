@@ -29,6 +29,7 @@ const item = (id: string, owner: string, title = XSS): TrackedItem => ({
   score: 0.3,
   status: 'Behind',
   lastCheckIn: NOW - 9,
+  byFormula: false,
 });
 
 const FIGURES: DigestFigures = {

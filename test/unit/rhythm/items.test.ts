@@ -13,6 +13,7 @@ const item = (lastCheckIn: number | null): TrackedItem => ({
   score: null,
   status: '',
   lastCheckIn,
+  byFormula: false,
 });
 
 describe('tracked items', () => {

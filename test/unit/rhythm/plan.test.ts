@@ -13,6 +13,7 @@ const item = (id: string, owner: string): TrackedItem => ({
   score: 0.5,
   status: 'Behind',
   lastCheckIn: null,
+  byFormula: false,
 });
 
 const STALE = [

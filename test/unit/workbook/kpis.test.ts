@@ -18,6 +18,7 @@ const smartKpi: KpiRow = {
   baseline: 660_000,
   target: 830_000,
   actual: 715_000,
+  byFormula: false,
   uom: '$',
   directionCell: 'increase',
   direction: 'increase',

@@ -9,20 +9,29 @@ describe('overdueCheckIn: one rule for Validate, the Dashboard and the Roll-up',
 
   it('counts from the last check-in, in calendar days, overdue past 14', () => {
     const last = day(2027, 4, 5) + 0.6; // an afternoon check-in
-    expect(overdueCheckIn(last, start, day(2027, 4, 5) + STALE_CHECK_IN_DAYS)).toBeNull();
-    expect(overdueCheckIn(last, start, day(2027, 4, 20))).toEqual({ days: 15, since: last, neverCheckedIn: false });
+    expect(overdueCheckIn(last, start, day(2027, 4, 5) + STALE_CHECK_IN_DAYS, false)).toBeNull();
+    expect(overdueCheckIn(last, start, day(2027, 4, 20), false)).toEqual({
+      days: 15,
+      since: last,
+      neverCheckedIn: false,
+    });
   });
 
   it('counts from the start when there was no check-in, or only one from before it (a carried-over key result)', () => {
     const lastCycle = day(2027, 3, 12);
-    expect(overdueCheckIn(lastCycle, start, start)).toBeNull();
-    expect(overdueCheckIn(undefined, start, day(2027, 4, 15))).toBeNull();
-    expect(overdueCheckIn(lastCycle, start, day(2027, 4, 16))).toEqual({
+    expect(overdueCheckIn(lastCycle, start, start, false)).toBeNull();
+    expect(overdueCheckIn(undefined, start, day(2027, 4, 15), false)).toBeNull();
+    expect(overdueCheckIn(lastCycle, start, day(2027, 4, 16), false)).toEqual({
       days: 15,
       since: start,
       neverCheckedIn: true,
     });
-    expect(overdueCheckIn(null, null, day(2027, 4, 16))).toBeNull();
+    expect(overdueCheckIn(null, null, day(2027, 4, 16), false)).toBeNull();
+  });
+
+  it('never holds an item measured by formula overdue: it updates by itself and cannot be checked in', () => {
+    expect(overdueCheckIn(null, start, day(2027, 6, 30), true)).toBeNull();
+    expect(overdueCheckIn(day(2027, 4, 2), start, day(2027, 6, 30), true)).toBeNull();
   });
 });
 
