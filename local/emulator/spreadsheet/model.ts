@@ -141,20 +141,23 @@ export class CompactLine {
     return width;
   }
 
+  /** Column c as a cell, for reading: a copy, so writes must go through SheetData.ensure. */
+  cellAt(c: number): Cell | undefined {
+    let cell: Cell | undefined;
+    for (const key of COMPACT_KEYS) {
+      const value = this.props[key]?.[c];
+      if (value === undefined) continue;
+      cell ??= newCell();
+      (cell as Record<string, unknown>)[key] = value;
+    }
+    return cell;
+  }
+
   /** The same row as cells. */
   cells(): Line {
     const width = this.width();
     const line = newLine(width);
-    for (let c = 0; c < width; c++) {
-      let cell: Cell | undefined;
-      for (const key of COMPACT_KEYS) {
-        const value = this.props[key]?.[c];
-        if (value === undefined) continue;
-        cell ??= newCell();
-        (cell as Record<string, unknown>)[key] = value;
-      }
-      line[c] = cell;
-    }
+    for (let c = 0; c < width; c++) line[c] = this.cellAt(c);
     return line;
   }
 }
@@ -208,8 +211,10 @@ export class SheetData {
     return n;
   }
 
+  /** The cell at (r, c) to read; a compact row stays compact (ensure() gives a cell to write). */
   cell(r: number, c: number): Cell | undefined {
-    return this.line(r)?.[c];
+    const row = this.rows[r];
+    return row instanceof CompactLine ? row.cellAt(c) : row?.[c];
   }
 
   ensure(r: number, c: number): Cell {

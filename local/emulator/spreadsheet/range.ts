@@ -87,8 +87,11 @@ export class RangeImpl {
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
       const line: T[] = new Array(numCols);
-      const rowData = sheet.line(row + i);
-      for (let j = 0; j < numCols; j++) line[j] = fn(rowData?.[col + j], row + i, col + j);
+      // A read: a compact row is read as it is, not turned into cells.
+      const rowData = sheet.rows[row + i];
+      if (rowData instanceof CompactLine) {
+        for (let j = 0; j < numCols; j++) line[j] = fn(rowData.cellAt(col + j), row + i, col + j);
+      } else for (let j = 0; j < numCols; j++) line[j] = fn(rowData?.[col + j], row + i, col + j);
       out[i] = line;
     }
     return out;
