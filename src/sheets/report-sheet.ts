@@ -40,19 +40,29 @@ export interface RowStyle {
   readonly italic?: boolean;
 }
 
+/** Distinct rows of one formatting property kept per grid, beyond which rows are copied as they come. */
+const MAX_DISTINCT = 10_000;
+
 /**
- * `row` (a scratch array, reused) as the previous row's array when it holds the same, else a
- * copy: rows of one kind share their formats, so 50,000 rows keep a few arrays alive, and rows
- * that match allocate nothing. The arrays are only ever read.
+ * `row` (a scratch array, reused) as an array the grid already holds with the same entries, or a
+ * copy kept for the next rows like it: rows share their formats, so 50,000 rows keep a few
+ * hundred arrays alive instead of a quarter of a million (what an action keeps alive until it
+ * ends is what its garbage collections copy). The arrays are only ever read.
  */
-function sameAsLast<T>(rows: T[][], row: readonly T[]): T[] {
+function shared<T>(rows: T[][], seen: Map<string, T[]>, row: readonly T[]): T[] {
   const last = rows[rows.length - 1];
   if (last !== undefined && last.length === row.length) {
     let same = true;
     for (let i = 0; i < row.length && same; i++) same = last[i] === row[i];
     if (same) return last;
   }
-  return row.slice();
+  let key = '';
+  for (const entry of row) key += `${entry === null ? '\u0000' : String(entry)}\u0001`;
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  const copy = row.slice();
+  if (seen.size < MAX_DISTINCT) seen.set(key, copy);
+  return copy;
 }
 
 /** A rectangular report built row by row; every matrix has `width` columns. */
@@ -64,7 +74,15 @@ export class ReportGrid {
   readonly fontColors: (string | null)[][] = [];
   readonly weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
   readonly styles: GoogleAppsScript.Spreadsheet.FontStyle[][] = [];
-  /** One row's formatting as it is worked out, before sameAsLast keeps or copies it. */
+  /** The distinct rows of each property so far (see shared). */
+  private readonly seen = {
+    formats: new Map<string, string[]>(),
+    backgrounds: new Map<string, (string | null)[]>(),
+    fontColors: new Map<string, (string | null)[]>(),
+    weights: new Map<string, GoogleAppsScript.Spreadsheet.FontWeight[]>(),
+    styles: new Map<string, GoogleAppsScript.Spreadsheet.FontStyle[]>(),
+  };
+  /** One row's formatting as it is worked out, before shared keeps or copies it. */
   private readonly scratch: {
     formats: string[];
     backgrounds: (string | null)[];
@@ -123,11 +141,12 @@ export class ReportGrid {
       styles[c] = (spec.italic ?? style.italic) ? 'italic' : 'normal';
     }
     this.values.push(values);
-    this.formats.push(sameAsLast(this.formats, formats));
-    this.backgrounds.push(sameAsLast(this.backgrounds, backgrounds));
-    this.fontColors.push(sameAsLast(this.fontColors, fontColors));
-    this.weights.push(sameAsLast(this.weights, weights));
-    this.styles.push(sameAsLast(this.styles, styles));
+    const seen = this.seen;
+    this.formats.push(shared(this.formats, seen.formats, formats));
+    this.backgrounds.push(shared(this.backgrounds, seen.backgrounds, backgrounds));
+    this.fontColors.push(shared(this.fontColors, seen.fontColors, fontColors));
+    this.weights.push(shared(this.weights, seen.weights, weights));
+    this.styles.push(shared(this.styles, seen.styles, styles));
     return this.values.length;
   }
 

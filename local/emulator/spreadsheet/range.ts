@@ -81,16 +81,19 @@ export class RangeImpl {
 
   // The loops below read `this` once: methods run with `this` bound to the instrumented proxy
   // (calls.ts), so every property read inside a per-cell loop would go through its trap.
+  /** `fn` of each cell of the range, by row; `fn` reads the cell and must not keep it. */
   private _map<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.rect;
     const sheet = this.sheet;
+    const view = newCell();
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
       const line: T[] = new Array(numCols);
-      // A read: a compact row is read as it is, not turned into cells.
+      // A read: a compact row is read as it is, through one reused view (every fn here reads
+      // the fields it needs and keeps nothing), not turned into cells.
       const rowData = sheet.rows[row + i];
       if (rowData instanceof CompactLine) {
-        for (let j = 0; j < numCols; j++) line[j] = fn(rowData.cellAt(col + j), row + i, col + j);
+        for (let j = 0; j < numCols; j++) line[j] = fn(rowData.readInto(view, col + j), row + i, col + j);
       } else for (let j = 0; j < numCols; j++) line[j] = fn(rowData?.[col + j], row + i, col + j);
       out[i] = line;
     }
@@ -125,9 +128,40 @@ export class RangeImpl {
 
   private _setAll(key: keyof Cell, value: unknown): Self {
     const v = value === null ? undefined : value;
-    this._each((cell) => {
-      (cell as Record<string, unknown>)[key] = v;
-    });
+    const { row, col, numRows, numCols } = this.rect;
+    const sheet = this.sheet;
+    const compact = isCompactKey(key);
+    // Compact rows (and rows not there yet) take a formatting property as compact rows; a
+    // property they cannot hold (a note, a validation) is cleared from them by doing nothing.
+    for (let i = 0; i < numRows; i++) {
+      const stored = sheet.rows[row + i];
+      if (stored !== undefined && !(stored instanceof CompactLine)) {
+        for (let j = 0; j < numCols; j++) {
+          let cell = stored[col + j];
+          if (!cell) {
+            cell = newCell();
+            stored[col + j] = cell;
+          }
+          (cell as Record<string, unknown>)[key] = v;
+        }
+      } else if (compact && key !== 'v' && key !== 'f') {
+        const line = stored ?? new CompactLine();
+        sheet.rows[row + i] = line;
+        const values = line.writable(key, col + numCols);
+        for (let j = 0; j < numCols; j++) values[col + j] = v;
+      } else if (v !== undefined) {
+        const line = sheet.line(row + i) ?? newLine(col + numCols);
+        sheet.rows[row + i] = line;
+        for (let j = 0; j < numCols; j++) {
+          let cell = line[col + j];
+          if (!cell) {
+            cell = newCell();
+            line[col + j] = cell;
+          }
+          (cell as Record<string, unknown>)[key] = v;
+        }
+      }
+    }
     return this._self();
   }
 
@@ -151,9 +185,8 @@ export class RangeImpl {
       }
       return v === null || v === '' ? undefined : v;
     };
-    // Rows given the same array as the row before share one stored array (CompactLine).
-    let lastSource: unknown[] | undefined;
-    let lastStored: unknown[] | undefined;
+    // Rows given the same array (a report's rows formatted alike) share one stored array (CompactLine).
+    const storedFor = new Map<unknown[], unknown[]>();
     const compact = isCompactKey(key);
     for (let i = 0; i < numRows; i++) {
       const source = grid[i] as unknown[];
@@ -164,21 +197,20 @@ export class RangeImpl {
       }
       if (line instanceof CompactLine) {
         const key2 = key as CompactKey;
-        if (source === lastSource && lastStored !== undefined && line.props[key2] === undefined) {
-          line.share(key2, lastStored);
+        const whole = col === 1 && line.props[key2] === undefined;
+        const known = whole ? storedFor.get(source) : undefined;
+        if (known !== undefined) {
+          line.share(key2, known);
           continue;
         }
         const values = line.writable(key2, col + numCols);
         for (let j = 0; j < numCols; j++) values[col + j] = mapped(source[j]);
-        // Shareable only if the row holds nothing else of this property.
-        lastSource = col === 1 && values.length === col + numCols ? source : undefined;
-        if (lastSource !== undefined) {
-          line.shared.add(key2);
-          lastStored = values;
+        if (whole) {
+          line.markShared(key2);
+          storedFor.set(source, values);
         }
         continue;
       }
-      lastSource = undefined;
       for (let j = 0; j < numCols; j++) {
         const v = mapped(source[j]);
         let cell = line[col + j];
