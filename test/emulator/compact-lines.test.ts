@@ -69,6 +69,15 @@ describe('rows written in bulk', () => {
     const copy = sheet.copyTo(ss);
     expect(copy.getRange('A1:D5').getValues()).toEqual(sheet.getRange('A1:D5').getValues());
     expect(copy.getRange('C2:C5').getBackgrounds()).toEqual(sheet.getRange('C2:C5').getBackgrounds());
+    // The copy and the sheet share nothing a write can reach.
+    const { sheet: fresh, ss: other } = report();
+    const twin = fresh.copyTo(other);
+    twin.getRange(1, 1, 4, 3).setNumberFormats(Array.from({ length: 4 }, () => ['0.0', '0.0', '0.0']));
+    twin.getRange('B2').setValue(0.75);
+    fresh.getRange('C1').setBackground('#000000');
+    expect(fresh.getRange('A1:C1').getNumberFormats()[0]).toEqual(['@', '0%', '0']);
+    expect(fresh.getRange('B2').getValue()).toBe(0.25);
+    expect(twin.getRange('C1').getBackground()).toBe('#ffffff');
   });
 
   it('take a single cell edit, a note or a clear like any row', () => {

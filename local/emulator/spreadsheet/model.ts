@@ -136,6 +136,18 @@ export class CompactLine {
     this.sharedBits |= bitOf(key);
   }
 
+  /** A copy of the row (a copied sheet's): its arrays shared until either row writes. */
+  clone(): CompactLine {
+    const copy = new CompactLine();
+    for (const key of COMPACT_KEYS) {
+      const values = this.props[key];
+      if (values === undefined) continue;
+      this.markShared(key);
+      copy.share(key, values);
+    }
+    return copy;
+  }
+
   /** Marks this line's own array of `key` as shared with lines that share() it. */
   markShared(key: CompactKey): void {
     this.sharedBits |= bitOf(key);

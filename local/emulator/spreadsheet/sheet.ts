@@ -7,7 +7,7 @@ import type { Ctx } from './context.js';
 import { normalizeColor } from './context.js';
 import { allRowGroups, moveRowGroups, rowDepth, rowGroupAt, rowGroupState } from './groups.js';
 import { addMetadata, newFinder, wrapMetadata } from './metadata.js';
-import { type ChartSpec, type ConditionalRuleSpec, SheetData } from './model.js';
+import { type ChartSpec, CompactLine, type ConditionalRuleSpec, SheetData } from './model.js';
 import { protect, wrapProtection } from './protection.js';
 import { checkBounds, effectiveFormat } from './range.js';
 import { clearContent, clearFormat } from './values.js';
@@ -483,9 +483,11 @@ export class SheetImpl {
     const src = this.d;
     copy.maxRows = src.maxRows;
     copy.maxCols = src.maxCols;
-    copy.rows = src
-      .lines()
-      .map((row) => row?.map((c) => (c ? { ...c, dv: c.dv && { ...c.dv, values: [...c.dv.values] } } : c)) ?? []);
+    copy.rows = src.rows.map((row) =>
+      row instanceof CompactLine
+        ? row.clone()
+        : (row?.map((c) => (c ? { ...c, dv: c.dv && { ...c.dv, values: [...c.dv.values] } } : c)) ?? []),
+    );
     copy.frozenRows = src.frozenRows;
     copy.frozenCols = src.frozenCols;
     copy.colWidths = new Map(src.colWidths);
