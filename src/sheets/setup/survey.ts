@@ -16,6 +16,7 @@ import {
 import { serialDatesInPlace } from '../dates';
 import { GENERATED_KEY, type SheetsIndex } from '../generated';
 import { KPI_LAYOUT, OKR_LAYOUT, type TableLayout } from '../layout';
+import { liveFormulaHeader } from '../live-formulas';
 import { LOG_KIND, type LogKind, type OwnLog, readOwnLog } from '../own-logs';
 import { settingsNeedSize } from './settings';
 
@@ -38,6 +39,21 @@ export interface TabRead {
   readonly frozenRows: number | undefined;
   /** The sheet's conditional format rules, read for tabs that get Status colours. */
   readonly rules: readonly Rule[];
+}
+
+/**
+ * The tab's header row as Set up maps it: a header cell holding one of the add-on's live formulas
+ * counts as the header that formula answers, whatever it shows now. While its custom function
+ * runs it shows `Loading...` (and an error when something it reads is broken): read by what it
+ * shows, Set up would find no Score column and add a second one.
+ */
+export function headerRowOf(read: TabRead | undefined): unknown[] {
+  const values = read?.values[0] ?? [];
+  const formulas = read?.formulas[0] ?? [];
+  return values.map((value, c) => {
+    const formula = formulas[c] ?? '';
+    return formula === '' ? value : (liveFormulaHeader(formula) ?? value);
+  });
 }
 
 export interface LogRead {
@@ -118,7 +134,7 @@ function readTab(sheet: Sheet, name: string, timeZone: string, options: ReadOpti
 function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean {
   return (read) => {
     if (read.values.length < 2) return true;
-    const found = mapHeaders(layout.tab, read.values[0] ?? [], layout.schema).index;
+    const found = mapHeaders(layout.tab, headerRowOf(read), layout.schema).index;
     return layout.schema.columns.some((c) => found[c.key] === undefined);
   };
 }
