@@ -396,6 +396,42 @@ describe('sidebar server: edit the selected row', () => {
     expect(rt.emulator.calls.count('Range.setValues')).toBe(2);
   });
 
+  it('never replaces a formula the user keeps in a cell: the save is refused at its field', () => {
+    const rt = loadAddon({ timeZone: TZ });
+    writeSampleWorkbook(rt);
+    const sheet = rt.emulator.spreadsheet.getSheetByName('Department OKRs') as GoogleAppsScript.Spreadsheet.Sheet;
+    sheet.getRange('J3').setFormula('=4000000+500000');
+    selectRow(rt, 'Department OKRs', 3);
+    const { selected } = context(rt);
+    if (!selected) throw new Error('no row selected');
+    const before = snapshotCells(rt.emulator.spreadsheet);
+    const result = save(rt, {
+      target: { tab: selected.tab, row: selected.row, id: selected.id },
+      level: 'Department',
+      id: '',
+      fields: { ...selected.fields, current: '4600000' },
+      base: selected.fields,
+    });
+    expect(result.status).toBe('invalid');
+    expect(result.status === 'invalid' && result.problems).toEqual([
+      {
+        field: 'current',
+        message: 'This cell holds a formula, =4000000+500000: change it in the sheet (or delete it there first)',
+      },
+    ]);
+    expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
+    // Another field of the row saves, the formula left as it is.
+    const notes = save(rt, {
+      target: { tab: selected.tab, row: selected.row, id: selected.id },
+      level: 'Department',
+      id: '',
+      fields: { ...selected.fields, notes: 'Linked to the CRM' },
+      base: selected.fields,
+    });
+    expect(notes.status).toBe('saved');
+    expect(sheet.getRange('J3').getFormula()).toBe('=4000000+500000');
+  });
+
   it('notes an empty selected row and suggests its level for a new OKR', () => {
     const rt = loadAddon({ timeZone: TZ });
     writeSampleWorkbook(rt);

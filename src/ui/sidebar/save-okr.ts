@@ -229,6 +229,17 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
   const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
   const touched = [...writes.map((w) => w.column), ...measured];
   const was = readRowBefore(sheet, tab, plan.row, touched, size.maxRows);
+  // A cell holding a formula (a Current linked to another sheet, a Target computed) is changed in
+  // the sheet, never replaced by a save, as a check-in never replaces one: the user would lose it.
+  const overFormulas = writes.flatMap(({ column }): SaveProblem[] => {
+    const formula = was.span?.formulas[0]?.[column - was.first] ?? '';
+    if (formula === '') return [];
+    const key = (Object.keys(index) as OkrColumn[]).find((k) => index[k] === column);
+    const field: SaveProblem['field'] =
+      key === 'id' ? 'id' : (EDIT_FIELDS as readonly string[]).includes(key ?? '') ? (key as EditField) : null;
+    return [{ field, message: `This cell holds a formula, ${formula}: change it in the sheet (or delete it there first)` }];
+  });
+  if (overFormulas.length > 0) return refused(overFormulas);
   // A Current left a formula is never stale (by-formula.ts): the read above has its formula, no call more.
   const current = index.current;
   const byFormula =
