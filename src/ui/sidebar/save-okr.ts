@@ -237,7 +237,9 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
     const key = (Object.keys(index) as OkrColumn[]).find((k) => index[k] === column);
     const field: SaveProblem['field'] =
       key === 'id' ? 'id' : (EDIT_FIELDS as readonly string[]).includes(key ?? '') ? (key as EditField) : null;
-    return [{ field, message: `This cell holds a formula, ${formula}: change it in the sheet (or delete it there first)` }];
+    return [
+      { field, message: `This cell holds a formula, ${formula}: change it in the sheet (or delete it there first)` },
+    ];
   });
   if (overFormulas.length > 0) return refused(overFormulas);
   // A Current left a formula is never stale (by-formula.ts): the read above has its formula, no call more.
