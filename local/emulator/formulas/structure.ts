@@ -37,23 +37,13 @@ function sites(wb: Workbook): Site[] {
   for (const sheet of wb.sheets) {
     // Indexed: a structural edit scans every cell of the workbook, a million at 50,000 rows; a
     // sheet holding no formula and no custom-formula validation has nothing to move.
-    const scan = sheet.formulaCount > 0 || sheet.customValidations;
-    const rows = scan ? sheet.lines() : [];
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (!row) continue;
+    if (sheet.formulaCount > 0) sheet.eachFormula((text, write) => out.push({ text, sheet, write }));
+    // Validations live on cells only (a compact row holds none).
+    for (const row of sheet.customValidations ? sheet.rows : []) {
+      if (!Array.isArray(row)) continue;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell) continue;
-        if (cell.f !== undefined) {
-          out.push({
-            text: cell.f,
-            sheet,
-            write: (t) => {
-              cell.f = t;
-            },
-          });
-        }
         // A data-validation rule is shared by the cells it was set on: rewrite it once.
         const dv = cell.dv;
         if (dv?.criteria === 'CUSTOM_FORMULA' && typeof dv.values[0] === 'string' && !seen.has(dv)) {

@@ -93,12 +93,12 @@ export function isCompactKey(key: keyof Cell): key is CompactKey {
 }
 
 /**
- * A row written only by whole-grid writes (setValues, setNumberFormats, setBackgrounds, …) on
+ * A row written only by whole-range writes (setValues, setNumberFormats, setBackgrounds, …) on
  * cells that did not exist: one array per property instead of a cell object per column, and
- * an array shared with the row above when both were given the same row of formats. A report of
- * 50,000 rows by 17 columns is then 50,000 of these, not 850,000 cells for the runtime to keep
- * (the runtime's own cost, not the add-on's). Anything else that touches the row first turns it
- * into cells (SheetData.line): the rest of the emulator only ever sees cells.
+ * an array shared with other rows given the same row of formats. A report of 50,000 rows by 17
+ * columns is then 50,000 of these, not 850,000 cells for the runtime to keep (the runtime's own
+ * cost, not the add-on's). Reads, whole-range writes, copies and formula rewrites work on it as
+ * it is; anything else turns the row into cells first (SheetData.line).
  */
 export class CompactLine {
   // One field per property, in a fixed shape: 50,000 of these stay fast to make and to read.
@@ -254,6 +254,22 @@ export class SheetData {
   lines(): (Line | undefined)[] {
     for (let r = 0; r < this.rows.length; r++) if (this.rows[r] instanceof CompactLine) this.line(r);
     return this.rows as (Line | undefined)[];
+  }
+
+  /** Every formula of the sheet with a way to rewrite it, compact rows left compact. */
+  eachFormula(visit: (formula: string, rewrite: (formula: string) => void) => void): void {
+    this.rows.forEach((row) => {
+      if (row instanceof CompactLine) {
+        const formulas = row.props.f;
+        formulas?.forEach((f, c) => {
+          if (typeof f === 'string') visit(f, (t) => void (row.writable('f', formulas.length)[c] = t));
+        });
+      } else {
+        for (const cell of row ?? []) {
+          if (cell?.f !== undefined) visit(cell.f, (t) => void (cell.f = t));
+        }
+      }
+    });
   }
 
   countFormulas(): number {

@@ -140,7 +140,10 @@ export class SheetImpl {
     const rename = sheetRenamer(old, n, quoteSheetName);
     for (const s of this.ctx.wb.sheets) {
       if (s.formulaCount > 0) {
-        for (const row of s.lines()) for (const c of row ?? []) if (c?.f) c.f = rename(c.f);
+        s.eachFormula((f, rewrite) => {
+          const renamed = rename(f);
+          if (renamed !== f) rewrite(renamed);
+        });
       }
       // A chart's data is a GridRange naming its sheet by id, not by name, so it follows a rename:
       // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/charts#ChartSourceRange
@@ -441,7 +444,8 @@ export class SheetImpl {
     return this.clear({ formatOnly: true });
   }
   clearNotes() {
-    for (const row of this.d.lines()) for (const c of row ?? []) if (c) delete c.note;
+    // A compact row holds no note.
+    for (const row of this.d.rows) if (Array.isArray(row)) for (const c of row) if (c) delete c.note;
     return this._self();
   }
 
