@@ -420,6 +420,15 @@ describe('sidebar server: edit the selected row', () => {
       },
     ]);
     expect(snapshotCells(rt.emulator.spreadsheet)).toEqual(before);
+    // With every other problem, at once.
+    const both = save(rt, {
+      target: { tab: selected.tab, row: selected.row, id: selected.id },
+      level: 'Department',
+      id: '',
+      fields: { ...selected.fields, current: '4600000', target: 'soon' },
+      base: selected.fields,
+    });
+    expect(both.status === 'invalid' && both.problems.map((p) => p.field).sort()).toEqual(['current', 'target']);
     // Another field of the row saves, the formula left as it is.
     const notes = save(rt, {
       target: { tab: selected.tab, row: selected.row, id: selected.id },

@@ -196,17 +196,17 @@ export class RangeImpl {
         rows[row + i] = line;
       }
       if (line instanceof CompactLine) {
-        const key2 = key as CompactKey;
-        const whole = col === 1 && line.props[key2] === undefined;
+        const prop = key as CompactKey;
+        const whole = col === 1 && line.props[prop] === undefined;
         const known = whole ? storedFor.get(source) : undefined;
         if (known !== undefined) {
-          line.share(key2, known);
+          line.share(prop, known);
           continue;
         }
-        const values = line.writable(key2, col + numCols);
+        const values = line.writable(prop, col + numCols);
         for (let j = 0; j < numCols; j++) values[col + j] = mapped(source[j]);
         if (whole) {
-          line.markShared(key2);
+          line.markShared(prop);
           storedFor.set(source, values);
         }
         continue;

@@ -209,15 +209,6 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
   const before = new Set(validateWorkbook(state.workbook).map(findingKey));
   const findings = validateWorkbook(after.workbook);
   const introduced = findings.filter((f) => f.severity === 'error' && !before.has(findingKey(f)));
-  // Every problem at once: the typed values, then what the row would break (§4.3), each once per field.
-  const problems = [...inputProblems, ...parsed.problems];
-  for (const finding of introduced) {
-    const field = fieldOf(state, level, finding);
-    if (field !== null && problems.some((p) => p.field === field)) continue;
-    problems.push({ field, message: finding.message });
-  }
-  if (problems.length > 0) return refused(problems);
-
   const sheet = state.ss.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
   const writes: CellWrite[] = cells.map(({ column, input: cell }) => ({ column, value: cell.write }));
   // §1.2: the row's values show in its unit of measure.
@@ -225,29 +216,33 @@ export function saveOkrIn(state: SidebarState, input: SaveOkrInput, journal: Jou
   const index = after.workbook.okr.tables[level].header.index;
   const measured =
     written === undefined ? [] : OKR_MEASURED.flatMap((key) => (index[key] === undefined ? [] : [index[key]]));
-  // Everything that can change is read first (§6.3: each write below can be undone).
+  // Everything that can change is read first (§6.3: each write below can be undone), and before
+  // any refusal, which names a cell holding a formula with the rest.
   const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
   const touched = [...writes.map((w) => w.column), ...measured];
   const was = readRowBefore(sheet, tab, plan.row, touched, size.maxRows);
-  // A cell holding a formula (a Current linked to another sheet, a Target computed) is changed in
-  // the sheet, never replaced by a save, as a check-in never replaces one: the user would lose it.
-  const overFormulas = writes.flatMap(({ column }): SaveProblem[] => {
-    const formula = was.span?.formulas[0]?.[column - was.first] ?? '';
-    if (formula === '') return [];
+  const formulaAt = (column: number): string => was.span?.formulas[0]?.[column - was.first] ?? '';
+
+  // Every problem at once: the typed values, then what the row would break (§4.3), each once per
+  // field. A cell holding a formula (a Current linked to another sheet, a Target computed) is
+  // changed in the sheet, never replaced by a save, as a check-in never replaces one.
+  const problems = [...inputProblems, ...parsed.problems];
+  const add = (problem: SaveProblem) => {
+    if (problem.field === null || !problems.some((p) => p.field === problem.field)) problems.push(problem);
+  };
+  for (const { column } of writes) {
+    const formula = formulaAt(column);
+    if (formula === '') continue;
     const key = (Object.keys(index) as OkrColumn[]).find((k) => index[k] === column);
     const field: SaveProblem['field'] =
       key === 'id' ? 'id' : (EDIT_FIELDS as readonly string[]).includes(key ?? '') ? (key as EditField) : null;
-    return [
-      { field, message: `This cell holds a formula, ${formula}: change it in the sheet (or delete it there first)` },
-    ];
-  });
-  if (overFormulas.length > 0) return refused(overFormulas);
-  // A Current left a formula is never stale (by-formula.ts): the read above has its formula, no call more.
-  const current = index.current;
-  const byFormula =
-    current !== undefined &&
-    !writes.some((w) => w.column === current) &&
-    (was.span?.formulas[0]?.[current - was.first] ?? '') !== '';
+    add({ field, message: `This cell holds a formula, ${formula}: change it in the sheet (or delete it there first)` });
+  }
+  for (const finding of introduced) add({ field: fieldOf(state, level, finding), message: finding.message });
+  if (problems.length > 0) return refused(problems);
+
+  // A Current that is a formula is never stale (by-formula.ts): the read above has it, no call more.
+  const byFormula = index.current !== undefined && formulaAt(index.current) !== '';
   const warnings = findings
     .filter((f) => f.tab === tab && f.row === plan.row && !(plan.created && NOT_YET.has(f.rule)))
     .filter((f) => !(byFormula && f.rule === 'stale-check-in'))
