@@ -262,11 +262,17 @@ export class SheetData {
       if (row instanceof CompactLine) {
         const formulas = row.props.f;
         formulas?.forEach((f, c) => {
-          if (typeof f === 'string') visit(f, (t) => void (row.writable('f', formulas.length)[c] = t));
+          if (typeof f !== 'string') return;
+          visit(f, (t) => {
+            row.writable('f', formulas.length)[c] = t;
+          });
         });
       } else {
         for (const cell of row ?? []) {
-          if (cell?.f !== undefined) visit(cell.f, (t) => void (cell.f = t));
+          if (cell?.f === undefined) continue;
+          visit(cell.f, (t) => {
+            cell.f = t;
+          });
         }
       }
     });
