@@ -130,36 +130,30 @@ export class RangeImpl {
     const v = value === null ? undefined : value;
     const { row, col, numRows, numCols } = this.rect;
     const sheet = this.sheet;
-    const compact = isCompactKey(key);
-    // Compact rows (and rows not there yet) take a formatting property as compact rows; a
-    // property they cannot hold (a note, a validation) is cleared from them by doing nothing.
+    // A formatting property goes on compact rows (and rows not there yet) as it is; one they
+    // cannot hold (a note, a validation) is cleared from them by doing nothing.
+    const formatting = isCompactKey(key) && key !== 'v' && key !== 'f';
     for (let i = 0; i < numRows; i++) {
       const stored = sheet.rows[row + i];
-      if (stored !== undefined && !(stored instanceof CompactLine)) {
-        for (let j = 0; j < numCols; j++) {
-          let cell = stored[col + j];
-          if (!cell) {
-            cell = newCell();
-            stored[col + j] = cell;
-          }
-          (cell as Record<string, unknown>)[key] = v;
+      if (!Array.isArray(stored)) {
+        if (formatting) {
+          const line = stored ?? new CompactLine();
+          sheet.rows[row + i] = line;
+          const values = line.writable(key as CompactKey, col + numCols);
+          for (let j = 0; j < numCols; j++) values[col + j] = v;
+          continue;
         }
-      } else if (compact && key !== 'v' && key !== 'f') {
-        const line = stored ?? new CompactLine();
-        sheet.rows[row + i] = line;
-        const values = line.writable(key, col + numCols);
-        for (let j = 0; j < numCols; j++) values[col + j] = v;
-      } else if (v !== undefined) {
-        const line = sheet.line(row + i) ?? newLine(col + numCols);
-        sheet.rows[row + i] = line;
-        for (let j = 0; j < numCols; j++) {
-          let cell = line[col + j];
-          if (!cell) {
-            cell = newCell();
-            line[col + j] = cell;
-          }
-          (cell as Record<string, unknown>)[key] = v;
+        if (v === undefined) continue;
+      }
+      const line = sheet.line(row + i) ?? newLine(col + numCols);
+      sheet.rows[row + i] = line;
+      for (let j = 0; j < numCols; j++) {
+        let cell = line[col + j];
+        if (!cell) {
+          cell = newCell();
+          line[col + j] = cell;
         }
+        (cell as Record<string, unknown>)[key] = v;
       }
     }
     return this._self();
