@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { headerRow, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
-import { pickColumns, snapshotCells, writeSampleWorkbook } from '../support/workbook';
+import { brokenFormulas, pickColumns, snapshotCells, writeSampleWorkbook } from '../support/workbook';
 
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
 const COMPUTED = new Set(['Score', 'Expected', 'Status', 'Progress', 'SMART', 'In use']);
@@ -22,18 +22,6 @@ function userCells(rt: AddonRuntime, tabs: readonly string[]) {
       const columns = (values[0] ?? []).flatMap((header, c) => (COMPUTED.has(String(header)) ? [] : [c]));
       return [tab, { values: pickColumns(values, columns), formulas: pickColumns(formulas, columns) }];
     }),
-  );
-}
-
-/** Every formula of the workbook that holds a #REF!, as `tab!row:col`. */
-function brokenFormulas(rt: AddonRuntime): string[] {
-  return rt.emulator.spreadsheet.getSheets().flatMap((sheet) =>
-    sheet
-      .getDataRange()
-      .getFormulas()
-      .flatMap((row, r) =>
-        row.flatMap((f, c) => (f.includes('#REF!') ? [`${sheet.getName()}!${r + 1}:${c + 1}`] : [])),
-      ),
   );
 }
 

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { type AddonRuntime, loadAddon } from '../../local/runtime';
 import { columnLetter } from '../../src/core/workbook/a1';
 import { headerRow, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
-import { emulatedToday, generatedWorkbook, snapshotCells, writeGrids, writeSampleWorkbook } from '../support/workbook';
+import {
+  brokenFormulas,
+  emulatedToday,
+  generatedWorkbook,
+  snapshotCells,
+  writeGrids,
+  writeSampleWorkbook,
+} from '../support/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const CLOCK = { now: () => new Date('2027-02-15T12:00:00Z'), timeZone: 'Europe/London' };
@@ -17,18 +24,6 @@ const lastPrompt = (rt: AddonRuntime) => (rt.emulator.uiState.alerts.at(-1) as {
 const SCORE_INDEX = OKR_SCHEMA.columns.findIndex((c) => c.key === 'score');
 const SCORE = columnLetter(SCORE_INDEX);
 const scoresOf = (grid: unknown[][] | undefined) => (grid ?? []).map((row) => row[SCORE_INDEX]);
-
-/** Every formula of the workbook that holds a #REF!, as `tab!A1`. */
-function brokenFormulas(rt: AddonRuntime): string[] {
-  return rt.emulator.spreadsheet.getSheets().flatMap((sheet) =>
-    sheet
-      .getDataRange()
-      .getFormulas()
-      .flatMap((row, r) =>
-        row.flatMap((f, c) => (f.includes('#REF!') ? [`${sheet.getName()}!${columnLetter(c)}${r + 1}`] : [])),
-      ),
-  );
-}
 
 /** The notes on the header rows of the OKR tabs and KPIs. */
 function headerNotes(rt: AddonRuntime): string[] {

@@ -5,6 +5,7 @@
  */
 
 import type { AddonRuntime } from '../../local/runtime';
+import { columnLetter } from '../../src/core/workbook/a1';
 import { sampleWorkbook } from '../../src/core/workbook/sample';
 import { HISTORY_SCHEMA, headerRow, OKR_SCHEMA, TAB } from '../../src/core/workbook/schema';
 import { defaultSettingsRows } from '../../src/core/workbook/settings';
@@ -142,4 +143,16 @@ export function generatedWorkbook(n: number, today: number, options: { ownerless
     settings: defaultSettingsRows(today, 'Generated Inc'),
     history: [headerRow(HISTORY_SCHEMA)],
   };
+}
+
+/** Every formula of the workbook that holds a #REF!, as `tab!A1`. */
+export function brokenFormulas(rt: AddonRuntime): string[] {
+  return rt.emulator.spreadsheet.getSheets().flatMap((sheet) =>
+    sheet
+      .getDataRange()
+      .getFormulas()
+      .flatMap((row, r) =>
+        row.flatMap((f, c) => (f.includes('#REF!') ? [`${sheet.getName()}!${columnLetter(c)}${r + 1}`] : [])),
+      ),
+  );
 }
