@@ -47,7 +47,7 @@ export interface TabRead {
  * runs it shows `Loading...` (and an error when something it reads is broken): read by what it
  * shows, Set up would find no Score column and add a second one.
  */
-export function headerRowOf(read: TabRead | undefined): unknown[] {
+export function mappedHeaderRow(read: TabRead | undefined): unknown[] {
   const values = read?.values[0] ?? [];
   const formulas = read?.formulas[0] ?? [];
   return values.map((value, c) => {
@@ -134,7 +134,7 @@ function readTab(sheet: Sheet, name: string, timeZone: string, options: ReadOpti
 function tableNeedsSize(layout: TableLayout<string>): (read: TabRead) => boolean {
   return (read) => {
     if (read.values.length < 2) return true;
-    const found = mapHeaders(layout.tab, headerRowOf(read), layout.schema).index;
+    const found = mapHeaders(layout.tab, mappedHeaderRow(read), layout.schema).index;
     return layout.schema.columns.some((c) => found[c.key] === undefined);
   };
 }

@@ -15,7 +15,7 @@ import { NEW_SHEET_SIZE } from '../own-logs';
 import { knownSize, openA1, type SetupWrites } from './sheet-writes';
 import type { SetupStyles } from './styles';
 import { isStatusColourRule } from './styles';
-import { headerRowOf, type TabRead, usedWidth } from './survey';
+import { mappedHeaderRow, type TabRead, usedWidth } from './survey';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +47,7 @@ export interface PreparedTable<K extends string> {
 
 /** Where each column goes, before anything is written. */
 export function planOf<K extends string>(layout: TableLayout<K>, read: TabRead | undefined): TablePlan<K> {
-  return planTable(layout.tab, headerRowOf(read), usedWidth(read), layout.schema);
+  return planTable(layout.tab, mappedHeaderRow(read), usedWidth(read), layout.schema);
 }
 
 /** `J–T`, `J`. */
@@ -269,7 +269,7 @@ export function describeTable<K extends string>(
 ): { plan: TablePlan<K>; fresh: boolean; usable: boolean } {
   const plan = planOf(layout, read);
   const fresh = usedWidth(read) === 0;
-  const usable = read === undefined || fresh || mapHeaders(layout.tab, headerRowOf(read), layout.schema).usable;
+  const usable = read === undefined || fresh || mapHeaders(layout.tab, mappedHeaderRow(read), layout.schema).usable;
   return { plan, fresh, usable };
 }
 
