@@ -162,6 +162,8 @@ export function moveReferences(wb: Workbook, target: SheetData, axis: Axis, at: 
  * Deleting a sheet turns each reference to it, in every formula left, into `#REF!` — what
  * Sheets shows in their place — and the text keeps no name to link back by: a sheet added
  * later under the same name leaves them `#REF!`. Called once the sheet is out of the workbook.
+ * No Google page states it for formulas; it is observed behaviour, as for a named range of a
+ * deleted sheet, which Sheets lists as `#REF` (https://gist.github.com/tanaikech/f9b993c4a178291324e03eeb5c161c1d).
  */
 export function breakReferences(wb: Workbook, deleted: SheetData): void {
   const name = deleted.name.toLowerCase();
